@@ -1,0 +1,56 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * Sign-in throttling, kept in PostgreSQL so every app process sees the same counts.
+ * After MAX_FAILURES failed attempts within WINDOW for one account or one client address,
+ * further attempts for that subject are refused for LOCK without checking the password.
+ */
+export const MAX_FAILURES = 10;
+export const WINDOW_MS = 60_000;
+export const LOCK_MS = 5 * 60_000;
+
+export function subjectsFor(email: string, address: string | null): string[] {
+  const subjects = [`account:${email.trim().toLowerCase()}`];
+  if (address) subjects.push(`address:${address}`);
+  return subjects;
+}
+
+/**
+ * Pure decision: given the failure times of one subject, until when is it locked? A lock
+ * starts at the failure that brought the count within one window to the limit.
+ */
+export function lockedUntil(failures: Date[], now: Date): Date | null {
+  const times = failures.map((failure) => failure.getTime()).sort((a, b) => a - b);
+  let until: number | null = null;
+  for (let i = MAX_FAILURES - 1; i < times.length; i++) {
+    const at = times[i]!;
+    if (at - times[i - (MAX_FAILURES - 1)]! <= WINDOW_MS) until = Math.max(until ?? 0, at + LOCK_MS);
+  }
+  return until !== null && until > now.getTime() ? new Date(until) : null;
+}
+
+export async function checkThrottle(db: Db, subjects: string[], now = new Date()): Promise<Date | null> {
+  const failures = await db.signInFailure.findMany({
+    where: { subject: { in: subjects }, at: { gte: new Date(now.getTime() - LOCK_MS - WINDOW_MS) } },
+    select: { subject: true, at: true },
+  });
+  let until: Date | null = null;
+  for (const subject of subjects) {
+    const locked = lockedUntil(
+      failures.filter((failure) => failure.subject === subject).map((failure) => failure.at),
+      now,
+    );
+    if (locked && (!until || locked > until)) until = locked;
+  }
+  return until;
+}
+
+export async function recordFailure(db: Db, subjects: string[]): Promise<void> {
+  await db.signInFailure.createMany({ data: subjects.map((subject) => ({ subject })) });
+}
+
+/** Old rows are only noise for the window queries above. */
+export async function pruneFailures(db: Db, now = new Date()): Promise<void> {
+  await db.signInFailure.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOCK_MS - WINDOW_MS) } } });
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the console reads, checked once. A bad value stops start-up
+ * with the variable's name and an example of a good value (see `formatEnvErrors`).
+ */
+const roles = ["viewer", "l1", "l2", "l3", "admin"] as const;
+
+const optionalUrl = (example: string) =>
+  z
+    .string()
+    .url({ message: `must be a URL, for example ${example}` })
+    .optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce
+      .number({ message: "must be a port number, for example 3000" })
+      .int()
+      .min(1, { message: "must be a port number between 1 and 65535, for example 3000" })
+      .max(65535, { message: "must be a port number between 1 and 65535, for example 3000" })
+      .default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, {
+        message: "must be a PostgreSQL URL, for example postgresql://console:secret@db.internal:5432/console",
+      })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ message: "must be a whole number, for example 10" })
+      .int()
+      .min(1)
+      .max(200)
+      .default(10),
+    DATA_DIR: z.string().min(1).default(".data"),
+    NEXTAUTH_URL: optionalUrl("http://localhost:3000"),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, { message: "must be at least 32 characters, for example the output of `openssl rand -base64 32`" })
+      .optional(),
+    OIDC_ISSUER: optionalUrl("https://sso.example.com/realms/254carbon"),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("SSO"),
+    OIDC_DEFAULT_ROLE: z.enum(roles, { message: `must be one of ${roles.join(", ")}, for example viewer` }).default("viewer"),
+    TRUST_PROXY: z
+      .enum(["true", "false"], { message: "must be true or false, for example true behind a load balancer" })
+      .default("false")
+      .transform((value) => value === "true"),
+    CONSOLE_DEMO: z
+      .enum(["true", "false"], { message: "must be true or false, for example true for a lab demo" })
+      .default("false")
+      .transform((value) => value === "true"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "must be set together with the other OIDC_* variables, for example OIDC_CLIENT_ID=incident-console",
+          });
+        }
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; errors: string[] };
+
+/** Parses an environment (defaults to `process.env`); never throws. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
+  // Empty strings count as unset: `FOO= npm start` should not be an invalid FOO.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return { ok: true, env: result.data };
+  return { ok: false, errors: formatEnvErrors(result.error) };
+}
+
+export function formatEnvErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; throws once with every problem listed if it is invalid. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = parseEnv();
+  if (!result.ok) {
+    throw new Error(`Invalid configuration:\n  - ${result.errors.join("\n  - ")}`);
+  }
+  cached = result.env;
+  return cached;
+}
