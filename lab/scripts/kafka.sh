@@ -52,10 +52,10 @@ write_config() {
   cp "$SRC/tools-log4j.properties" "$CONF_DIR/tools-log4j.properties"
 }
 
-java_run() { # java_run <log4j config> <main class> args...
+java_run() { # java_run <log4j config> <main class> args...   (set JAVA_EXEC=exec to replace the shell)
   local l4j="$1"
   shift
-  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
+  ${JAVA_EXEC:-} java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto \
     -Dlog4j.configuration="file:$l4j" -Dkafka.logs.dir="$HOME_DIR/logs" \
     -cp "$LIBS/*" "$@"
 }
@@ -120,7 +120,8 @@ cmd_tool() {
   cls="$(resolve_tool "$1")"
   shift
   [ -f "$CONF_DIR/tools-log4j.properties" ] || write_config
-  java_run "$CONF_DIR/tools-log4j.properties" "$cls" "$@"
+  # exec: signals (Ctrl-C, timeout) reach the JVM directly
+  JAVA_EXEC=exec java_run "$CONF_DIR/tools-log4j.properties" "$cls" "$@"
 }
 
 broker_ready() {
