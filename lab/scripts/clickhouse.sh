@@ -5,6 +5,7 @@
 # Users: default (no password), console (password $CLICKHOUSE_CONSOLE_PASSWORD).
 # Runs as the `clickhouse` OS user (created by the Debian package); data dir chowned to it.
 LAB_NAME=clickhouse
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 CH_HTTP_PORT="${CH_HTTP_PORT:-58123}"

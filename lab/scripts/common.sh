@@ -14,6 +14,7 @@ LAB_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LAB_REPO_DIR="$(cd "$LAB_SCRIPTS_DIR/../.." && pwd)"
 LAB_DATA_DIR="$LAB_REPO_DIR/lab/data"
 LAB_DIR="${LAB_DIR:-$LAB_REPO_DIR/.lab}"
+case "$LAB_DIR" in /*) ;; *) LAB_DIR="$PWD/$LAB_DIR" ;; esac   # servers chdir: keep it absolute
 LAB_HOST=127.0.0.1
 export LAB_DIR
 

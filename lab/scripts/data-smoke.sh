@@ -5,6 +5,7 @@
 # them into temp prefixes (KAFKAJS_PREFIX=/tmp/kjs, CHC_PREFIX=/tmp/chc) — never into the repo.
 # Prints one line per check and a closing "N passed, M failed"; exits non-zero if any failed.
 LAB_NAME=data-smoke
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 set +e   # collect every failure instead of stopping at the first
 

@@ -4,6 +4,7 @@
 #   lab/scripts/kafka.sh tool <class|alias> <args...>   run an admin tool from the same jars
 # Broker 127.0.0.1:59092, controller 127.0.0.1:59093. Topic market-data (3 partitions) after start.
 LAB_NAME=kafka
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 KAFKA_BROKER_PORT="${KAFKA_BROKER_PORT:-59092}"
@@ -24,7 +25,8 @@ need_java() { command -v java >/dev/null || die "java not found (need Java 17: a
 pom_hash() { sha256sum "$SRC/pom.xml" | cut -c1-16; }
 
 install_libs() {
-  local stamp="$LIBS/.pom-$(pom_hash)"
+  local stamp
+  stamp="$LIBS/.pom-$(pom_hash)"
   if [ -f "$stamp" ]; then
     log "jars cached in $LIBS ($(ls "$LIBS"/*.jar | wc -l) jars)"
     return 0
@@ -121,7 +123,7 @@ cmd_tool() {
   shift
   [ -f "$CONF_DIR/tools-log4j.properties" ] || write_config
   # exec: signals (Ctrl-C, timeout) reach the JVM directly
-  JAVA_EXEC=exec java_run "$CONF_DIR/tools-log4j.properties" "$cls" "$@"
+  JAVA_EXEC="exec" java_run "$CONF_DIR/tools-log4j.properties" "$cls" "$@"
 }
 
 broker_ready() {

@@ -6,6 +6,7 @@
 # user "user" / password "pipeline", shared_preload_libraries=pg_stat_statements.
 # Runs as the postgres OS user (PostgreSQL refuses to run as root).
 LAB_NAME=pipeline-db
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_PORT="${PG_PORT:-55432}"

@@ -4,6 +4,7 @@
 # and enrichment-service (127.0.0.1:19091) every 5 s.
 #   lab/scripts/prometheus.sh install|start|stop|status|reload
 LAB_NAME=prometheus
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PROM_PORT="${PROM_PORT:-59090}"

@@ -3,6 +3,7 @@
 #   lab/scripts/redis.sh install|start|stop|status|cli [redis-cli args]
 # Runs the binary with its own config file as the `redis` OS user (not the system service).
 LAB_NAME=redis
+# shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 REDIS_PORT="${REDIS_PORT:-56379}"
