@@ -25,7 +25,7 @@ export async function setupFirstAdmin(options: { db: Db; input: Omit<NewUserInpu
   const input = parsed.data;
   const passwordHash = await hashPassword(input.password);
   return options.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     if ((await tx.user.count()) > 0) {
       throw new AppError("conflict", "The console is already set up. Sign in, or ask an administrator for an account.");
     }

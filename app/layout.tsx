@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { THEME_SCRIPT } from "@/components/shell/theme";
+import { inter, mono } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "254Carbon Incident Console", template: "%s · 254Carbon Incident Console" },
+  description: "Health, guided diagnosis and incident records for the 254Carbon data processing pipeline",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={`${inter.variable} ${mono.variable}`} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen font-sans antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

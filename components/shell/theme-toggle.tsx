@@ -1,0 +1,38 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Moon, Sun, SunMoon } from "lucide-react";
+import { resolveTheme, THEME_STORAGE_KEY, type ThemeChoice } from "./theme";
+
+const NEXT: Record<ThemeChoice, ThemeChoice> = { auto: "dark", dark: "light", light: "auto" };
+const LABEL: Record<ThemeChoice, string> = { auto: "Theme: automatic (dark at night)", dark: "Theme: dark", light: "Theme: light" };
+
+export function applyTheme(choice: ThemeChoice) {
+  localStorage.setItem(THEME_STORAGE_KEY, choice);
+  const dark = resolveTheme(choice, new Date().getHours(), matchMedia("(prefers-color-scheme: dark)").matches) === "dark";
+  document.documentElement.classList.toggle("dark", dark);
+  document.documentElement.dataset.themeChoice = choice;
+  window.dispatchEvent(new CustomEvent("console-theme", { detail: choice }));
+}
+
+export function ThemeToggle() {
+  const [choice, setChoice] = useState<ThemeChoice>("auto");
+  useEffect(() => {
+    setChoice((document.documentElement.dataset.themeChoice as ThemeChoice | undefined) ?? "auto");
+    const onChange = (event: Event) => setChoice((event as CustomEvent<ThemeChoice>).detail);
+    window.addEventListener("console-theme", onChange);
+    return () => window.removeEventListener("console-theme", onChange);
+  }, []);
+  const Icon = choice === "auto" ? SunMoon : choice === "dark" ? Moon : Sun;
+  return (
+    <button
+      type="button"
+      onClick={() => applyTheme(NEXT[choice])}
+      className="rounded-md p-2 text-fg-muted hover:bg-surface-sunken hover:text-fg"
+      aria-label={`${LABEL[choice]}. Switch to ${NEXT[choice]}.`}
+      title={LABEL[choice]}
+    >
+      <Icon aria-hidden className="size-4" />
+    </button>
+  );
+}
