@@ -1,18 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 
 /**
- * A timestamp in the viewer's own time zone, with UTC on hover. Rendered in UTC on the
- * server and replaced after hydration, so server and client markup agree.
+ * A timestamp in the viewer's own time zone, with UTC on hover. The server renders UTC (it
+ * cannot know the viewer's zone); after hydration the browser renders local time.
  */
 export function LocalTime({ iso }: { iso: string }) {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const date = new Date(iso);
   const utc = `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-  const [text, setText] = useState(utc);
-  useEffect(() => {
-    setText(
-      date.toLocaleString(undefined, {
+  const text = inBrowser
+    ? date.toLocaleString(undefined, {
         year: "numeric",
         month: "short",
         day: "2-digit",
@@ -20,10 +21,8 @@ export function LocalTime({ iso }: { iso: string }) {
         minute: "2-digit",
         second: "2-digit",
         timeZoneName: "short",
-      }),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [iso]);
+      })
+    : utc;
   return (
     <time dateTime={iso} title={utc}>
       {text}

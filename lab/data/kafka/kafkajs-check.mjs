@@ -17,7 +17,7 @@ const require = createRequire(path.join(path.resolve(prefix), 'node_modules', 'n
 let kafkajs;
 try {
   kafkajs = require('kafkajs');
-} catch (e) {
+} catch {
   console.error(`kafkajs not found under ${prefix}: npm install --prefix ${prefix} kafkajs@2.2.4`);
   process.exit(1);
 }

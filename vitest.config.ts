@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(__dirname),
+  // `server-only` throws outside React's server bundles; tests are server code.
+  "server-only": path.resolve(__dirname, "test/server-only.ts"),
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{lib,components,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["{lib,scripts,test}/**/*.integration.test.ts"],
+          globalSetup: ["test/integration-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One file at a time: 2 cores, and each file creates its own database anyway.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
