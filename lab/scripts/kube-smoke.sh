@@ -37,7 +37,15 @@ k get nodes -o wide
 step "namespace $NS"
 k create namespace "$NS" --dry-run=client -o yaml | k apply -f -
 
-step "deployment $APP"
+step "deployment $APP (deleted first if present, so the whole chain runs every time)"
+if k get deployment -n "$NS" "$APP" >/dev/null 2>&1; then
+	k delete deployment -n "$NS" "$APP" --wait=true
+	deadline=$((SECONDS + 60))
+	while [[ -n "$(k get pods -n "$NS" -l app=$APP -o name)" ]]; do
+		((SECONDS < deadline)) || { echo "FAIL: old pods not gone after 60s" >&2; exit 1; }
+		sleep 1
+	done
+fi
 k apply -n "$NS" -f - <<EOF
 apiVersion: apps/v1
 kind: Deployment
@@ -83,6 +91,19 @@ k get deploy,rs -n "$NS"
 step "kubectl logs (served by kwok's ClusterLogs through the apiserver)"
 pod=$(k get pods -n "$NS" -l app=$APP -o 'jsonpath={.items[0].metadata.name}')
 k logs -n "$NS" "$pod" --tail 5
+
+step "kubectl top (metrics-server <- kwok resource metrics; first numbers need two scrapes, ~15-30s)"
+deadline=$((SECONDS + 120))
+until k top pods -n "$NS" -l app=$APP 2>/dev/null | grep -q "$APP"; do
+	if ((SECONDS >= deadline)); then
+		k get apiservice v1beta1.metrics.k8s.io || true
+		echo "FAIL: kubectl top pods returned nothing after 120s" >&2
+		exit 1
+	fi
+	sleep 3
+done
+k top pods -n "$NS" -l app=$APP
+k top nodes
 
 echo
 echo "SMOKE OK"

@@ -26,6 +26,7 @@ KUBECONFIG_OUT=$LAB_DIR/kubeconfig
 K8S_VERSION=$(awk '$1=="require" && $2=="k8s.io/kubernetes" {print $3}' "$SRC/apiserver/go.mod")
 ETCD_VERSION=$(awk '$1=="require" && $2=="go.etcd.io/etcd/server/v3" {print $3}' "$SRC/etcd/go.mod")
 KWOK_VERSION=v0.8.0
+METRICS_SERVER_VERSION=v0.9.0
 
 # Ports (all on 127.0.0.1).
 ETCD_PORT=52379
@@ -34,9 +35,10 @@ APISERVER_PORT=56443
 KCM_PORT=50257
 SCHEDULER_PORT=50259
 KWOK_PORT=10247
+METRICS_SERVER_PORT=50443
 
 NODE_NAME=lab-node-1
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok metrics-server)
 
 log() { printf '[kube.sh] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -60,9 +62,10 @@ install_k8s() {
 	local ld="-s -w"
 	local pkg
 	for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-		ld+=" -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean"
+		ld+=" -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean -X $pkg.gitCommit="
 	done
-	local want="$K8S_VERSION $(files_hash "$dir/go.mod" "$dir/go.sum")"
+	# the stamp covers the pinned module graph and the build recipe (ldflags)
+	local want="$K8S_VERSION $(files_hash "$dir/go.mod" "$dir/go.sum") $(printf '%s' "$ld" | sha256sum | cut -c1-8)"
 	local cmds=(kube-apiserver kube-controller-manager kube-scheduler)
 	# kubectl is only built on request (KUBE_LAB_BUILD_KUBECTL=1); see README.
 	[[ ${KUBE_LAB_BUILD_KUBECTL:-0} == 1 ]] && cmds+=(kubectl)
@@ -104,6 +107,18 @@ install_kwok() {
 	stamp_write kwok "$want"
 }
 
+install_metrics_server() {
+	local want="$METRICS_SERVER_VERSION"
+	if stamp_ok metrics-server "$want"; then
+		log "metrics-server $METRICS_SERVER_VERSION: cached"
+		return
+	fi
+	log "building metrics-server $METRICS_SERVER_VERSION"
+	# no replace directives either; v0.9.0 builds against k8s.io/* v0.36 with Go 1.26
+	GOBIN=$BIN nice -n 19 go install -trimpath -ldflags "-s -w" "sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER_VERSION"
+	stamp_write metrics-server "$want"
+}
+
 install_kubectl() {
 	if command -v kubectl >/dev/null 2>&1 || [[ -x $BIN/kubectl ]]; then
 		log "kubectl: present ($(command -v kubectl || echo "$BIN/kubectl"))"
@@ -128,6 +143,7 @@ cmd_install() {
 	install_etcd
 	install_kwok
 	install_k8s
+	install_metrics_server
 	install_kubectl
 	log "install done in $((SECONDS - t0))s: $(cd "$BIN" && ls | tr '\n' ' ')"
 }
@@ -169,6 +185,7 @@ ensure_pki() {
 	cert kube-controller-manager /CN=system:kube-controller-manager "$client"
 	cert kube-scheduler /CN=system:kube-scheduler "$client"
 	cert kwok "/O=system:masters/CN=kwok-controller" "$client"
+	cert metrics-server "/O=system:masters/CN=metrics-server" "$client"
 	cert front-proxy-client /CN=front-proxy-client "$client" front-proxy-ca
 	if [[ ! -f $PKI/sa.key ]]; then
 		openssl genrsa -out "$PKI/sa.key" 2048 2>/dev/null
@@ -231,8 +248,15 @@ launch() {
 	printf '\n==== %s starting %s\n' "$(date -u +%FT%TZ)" "$name" >>"$LOGS/$name.log"
 	# setsid: own session, so the process outlives this shell and its terminal.
 	setsid "$BIN/$name" "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
-	echo $! >"$RUN/$name.pid"
-	log "$name: started (pid $!, log $LOGS/$name.log)"
+	local pid=$! i
+	echo "$pid" >"$RUN/$name.pid"
+	# until the forked shell has exec'd the binary, /proc/<pid>/exe still names bash
+	for ((i = 0; i < 100; i++)); do
+		[[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$BIN/$name" ]] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	log "$name: started (pid $pid, log $LOGS/$name.log)"
 }
 
 # wait_for <name> <seconds> <probe command...>
@@ -261,6 +285,7 @@ probe_apiserver() {
 probe_kcm() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$KCM_PORT/healthz")" == ok ]]; }
 probe_scheduler() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$SCHEDULER_PORT/healthz")" == ok ]]; }
 probe_kwok() { [[ "$(curl -s --max-time 3 "http://127.0.0.1:$KWOK_PORT/healthz")" == ok ]]; }
+probe_metrics_server() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$METRICS_SERVER_PORT/readyz")" == ok ]]; }
 
 probe() {
 	case $1 in
@@ -269,6 +294,7 @@ probe() {
 	kube-controller-manager) probe_kcm ;;
 	kube-scheduler) probe_scheduler ;;
 	kwok) probe_kwok ;;
+	metrics-server) probe_metrics_server ;;
 	esac
 }
 
@@ -322,7 +348,6 @@ start_apiserver() {
 		--requestheader-extra-headers-prefix X-Remote-Extra- \
 		--proxy-client-cert-file "$PKI/front-proxy-client.crt" \
 		--proxy-client-key-file "$PKI/front-proxy-client.key" \
-		--enable-aggregator-routing=true \
 		--event-ttl 2h \
 		--profiling=false
 	wait_for kube-apiserver 120 probe_apiserver
@@ -387,6 +412,31 @@ start_kwok() {
 	wait_for kwok 60 probe_kwok
 }
 
+start_metrics_server() {
+	mkdir -p "$KDIR/metrics-server"
+	launch metrics-server \
+		--kubeconfig "$KDIR/metrics-server.kubeconfig" \
+		--authentication-kubeconfig "$KDIR/metrics-server.kubeconfig" \
+		--authorization-kubeconfig "$KDIR/metrics-server.kubeconfig" \
+		--bind-address 127.0.0.1 \
+		--secure-port "$METRICS_SERVER_PORT" \
+		--cert-dir "$KDIR/metrics-server" \
+		--kubelet-insecure-tls \
+		--kubelet-use-node-status-port \
+		--kubelet-preferred-address-types InternalIP \
+		--metric-resolution 15s
+	wait_for metrics-server 60 probe_metrics_server
+	kc apply -f "$SRC/metrics-server.yaml" >/dev/null
+	local deadline=$((SECONDS + 30))
+	until [[ "$(kc get apiservice v1beta1.metrics.k8s.io -o 'jsonpath={.status.conditions[?(@.type=="Available")].status}' 2>/dev/null)" == True ]]; do
+		if ((SECONDS >= deadline)); then
+			log "warning: APIService v1beta1.metrics.k8s.io not Available after 30s"
+			return 0
+		fi
+		sleep 1
+	done
+}
+
 ensure_node() {
 	if ! kc get node "$NODE_NAME" >/dev/null 2>&1; then
 		kc create -f "$SRC/kwok/node.yaml" >/dev/null
@@ -412,12 +462,14 @@ cmd_start() {
 	write_kubeconfig "$KDIR/kube-controller-manager.kubeconfig" kube-controller-manager system:kube-controller-manager
 	write_kubeconfig "$KDIR/kube-scheduler.kubeconfig" kube-scheduler system:kube-scheduler
 	write_kubeconfig "$KDIR/kwok.kubeconfig" kwok kwok-controller
+	write_kubeconfig "$KDIR/metrics-server.kubeconfig" metrics-server metrics-server
 	start_etcd
 	start_apiserver
 	start_controller_manager
 	start_scheduler
 	start_kwok
 	ensure_node
+	start_metrics_server
 	log "ready: export KUBECONFIG=$KUBECONFIG_OUT"
 }
 
