@@ -56,7 +56,7 @@ async function main() {
   if (values.role !== undefined && !isRole(values.role)) fail(`--role must be one of ${ROLES.join(", ")}`);
 
   const database = await openDatabase();
-  const { db } = createDb(database.url, 1);
+  const { db, pool } = createDb(database.url, 1);
   try {
     if (group === "user" && command === "add") {
       if (!values.email || !values.role) fail(USAGE);
@@ -96,6 +96,8 @@ async function main() {
     }
   } finally {
     await db.$disconnect();
+    // Prisma does not end a pool it was handed; an idle connection would keep the CLI alive.
+    await pool.end();
     await database.close();
   }
 }
