@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # A real PostgreSQL for the integration tests: Debian's server package, installed with apt
-# when absent, as its own cluster in .test-pg/ on 127.0.0.1:54329. Idempotent.
+# when absent, as its own cluster on 127.0.0.1:54329. Idempotent.
+# The cluster lives outside the checkout (/var/tmp by default): the server runs as the
+# postgres OS user, which may not be able to enter the directory a checkout sits in.
 #   scripts/test-postgres.sh start   -> prints the superuser URL
 #   scripts/test-postgres.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT="$PWD/.test-pg"
-DATA="$ROOT/data"
 PORT="${TEST_PG_PORT:-54329}"
+ROOT="${TEST_PG_DIR:-/var/tmp/incident-console-test-pg-$PORT}"
+DATA="$ROOT/data"
 PASSWORD=console-tests
 URL="postgresql://postgres:$PASSWORD@127.0.0.1:$PORT/postgres"
 
