@@ -89,6 +89,7 @@ async function main() {
     childEnv.DATABASE_URL = embedded.url;
     // One connection: see lib/db/embedded.ts for why.
     childEnv.DATABASE_POOL_SIZE = "1";
+    childEnv.CONSOLE_EMBEDDED_DB = "true";
     log(`embedded database (PGlite) in ${path.join(dataDir, "pglite")}, served on ${embedded.url.replace(/\/\/[^@]*@/, "//")}`);
   }
   const databaseUrl = childEnv.DATABASE_URL!;

@@ -88,15 +88,16 @@ export function parseConsoleConfig(text: string, fileName = "console.config.yaml
   };
 }
 
-let cached: ConsoleConfig | undefined;
+const cache = new Map<string, ConsoleConfig>();
 
-/** The console's configuration, read once per process. Throws with every problem listed. */
+/** The console's configuration, read once per file. Throws with every problem listed. */
 export function consoleConfig(): ConsoleConfig {
-  if (cached) return cached;
   const file = path.resolve(process.env.CONSOLE_CONFIG || "console.config.yaml");
+  const cached = cache.get(file);
+  if (cached) return cached;
   const text = existsSync(/*turbopackIgnore: true*/ file) ? readFileSync(/*turbopackIgnore: true*/ file, "utf8") : "";
   const result = parseConsoleConfig(text, path.basename(file));
   if (!result.ok) throw new Error(`Invalid console configuration:\n  - ${result.errors.join("\n  - ")}`);
-  cached = result.config;
-  return cached;
+  cache.set(file, result.config);
+  return result.config;
 }

@@ -1,0 +1,7 @@
+/** Next.js calls this once per server process at start. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startWorkers } = await import("./lib/incidents/workers");
+    startWorkers();
+  }
+}

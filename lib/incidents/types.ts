@@ -1,0 +1,68 @@
+import type { IncidentStatus, Level } from "./lifecycle";
+import type { Severity } from "./severity";
+
+/** Plain shapes the pure parts (packet, postmortem, metrics) and the API work with. */
+export type TimelineKind =
+  | "declared"
+  | "note"
+  | "status"
+  | "escalation"
+  | "acknowledgement"
+  | "auto_escalation"
+  | "operation"
+  | "evidence"
+  | "checklist"
+  | "notification";
+
+export const TIMELINE_KINDS: TimelineKind[] = [
+  "declared",
+  "note",
+  "status",
+  "escalation",
+  "acknowledgement",
+  "auto_escalation",
+  "operation",
+  "evidence",
+  "checklist",
+  "notification",
+];
+
+export interface TimelineEntry {
+  id: string;
+  kind: TimelineKind;
+  at: string;
+  author: string;
+  body: string | null;
+  data: Record<string, unknown> | null;
+  editedAt: string | null;
+}
+
+export interface IncidentSummary {
+  id: string;
+  number: number;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  level: Level;
+  services: string[];
+  emergency: string | null;
+  owner: string | null;
+  declaredBy: string;
+  impactStartedAt: string;
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+/** Evidence as checks and wizards write it (data of an "evidence" entry). */
+export interface EvidenceData {
+  check: string;
+  verdict: "ok" | "warn" | "fail" | "error" | "skipped";
+  summary: string;
+  command?: string;
+}
+
+export function incidentRef(number: number): string {
+  return `INC-${number}`;
+}
