@@ -2,8 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Journeys in Debian's Chromium (no browser download). Playwright starts the built console
- * itself, twice: on :3100 with a fresh embedded database (first run), and on :3101 pointed
- * at a PostgreSQL that is not there (the database-down banner). `npm test` builds first.
+ * itself, four times: on :3100 with a fresh embedded database (first run), on :3101 pointed
+ * at a PostgreSQL that is not there (the database-down banner), and on :3102 and :3103 as two
+ * processes sharing one real PostgreSQL (live timelines and timers across processes).
+ * `npm test` builds first.
  */
 const chromiumArgs = [
   "--no-sandbox",
@@ -17,6 +19,9 @@ const chromiumArgs = [
 
 export const CONSOLE_URL = "http://localhost:3100";
 export const DOWN_URL = "http://localhost:3101";
+/** Two console processes on one real PostgreSQL, for live updates and timers across processes. */
+export const LIVE_A_URL = "http://localhost:3102";
+export const LIVE_B_URL = "http://localhost:3103";
 
 export default defineConfig({
   testDir: "e2e",
@@ -62,5 +67,7 @@ export default defineConfig({
       timeout: 240_000,
       reuseExistingServer: false,
     },
+    { command: "bash e2e/start-live-server.sh a 3102", url: "http://127.0.0.1:3102/api/health", timeout: 240_000, reuseExistingServer: false },
+    { command: "bash e2e/start-live-server.sh b 3103", url: "http://127.0.0.1:3103/api/health", timeout: 240_000, reuseExistingServer: false },
   ],
 });

@@ -1,8 +1,17 @@
 import type { Metadata } from "next";
-import { Card, CardTitle } from "@/components/ui/card";
-import { requirePagePermission } from "@/lib/auth/require-permission";
-import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 import Link from "next/link";
+import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
+import { SeverityBadge } from "@/components/incidents/severity-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
+import { requirePagePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/auth/roles";
+import { consoleConfig } from "@/lib/config/console-config";
+import { getDb } from "@/lib/db/client";
+import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
+import { incidentRef } from "@/lib/incidents/types";
+import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -11,13 +20,40 @@ export const metadata: Metadata = { title: "Overview" };
  * cluster is configured this page says how to point the console at one or start the lab.
  */
 export default async function OverviewPage() {
-  await requirePagePermission("console:read");
+  const user = await requirePagePermission("console:read");
+  const { incidents: open } = await listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 10 }));
+  const services = consoleConfig().services.map((service) => service.name);
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold">Overview</h1>
-        <p className="text-sm text-fg-muted">What is broken, and why.</p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Overview</h1>
+          <p className="text-sm text-fg-muted">What is broken, and why.</p>
+        </div>
+        {can(user.role, "incident:write") ? <DeclareIncidentDialog services={services} /> : null}
       </header>
+      <Card>
+        <CardTitle action={<Link href="/incidents" className="text-sm text-accent">All incidents</Link>}>Open incidents</CardTitle>
+        {open.length ? (
+          <ul className="divide-y divide-border">
+            {open.map((incident) => (
+              <li key={incident.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+                <SeverityBadge severity={incident.severity} />
+                <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline">
+                  <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
+                </Link>
+                <Badge>{incident.status}</Badge>
+                <Badge>{incident.level}</Badge>
+                <span className="ml-auto text-xs text-fg-muted">
+                  {incident.owner ?? "no owner"} · <LocalTime iso={incident.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-fg-muted">No open incidents.</p>
+        )}
+      </Card>
       <Card>
         <CardTitle>No systems to watch yet</CardTitle>
         <div className="space-y-3 text-sm">

@@ -92,7 +92,7 @@ const cache = new Map<string, ConsoleConfig>();
 
 /** The console's configuration, read once per file. Throws with every problem listed. */
 export function consoleConfig(): ConsoleConfig {
-  const file = path.resolve(process.env.CONSOLE_CONFIG || "console.config.yaml");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.CONSOLE_CONFIG || "console.config.yaml");
   const cached = cache.get(file);
   if (cached) return cached;
   const text = existsSync(/*turbopackIgnore: true*/ file) ? readFileSync(/*turbopackIgnore: true*/ file, "utf8") : "";

@@ -19,6 +19,7 @@ export async function getIncident(db: Db, id: string, options: { before?: bigint
       where: { incidentId: id, ...(options.before ? { id: { lt: options.before } } : {}), ...(options.kinds?.length ? { kind: { in: options.kinds } } : {}) },
       orderBy: { id: "desc" },
       take: limit + 1,
+      include: { revisions: { orderBy: { id: "asc" }, select: { body: true, editedBy: true, replacedAt: true } } },
     }),
     db.handoff.findMany({ where: { incidentId: id }, orderBy: { createdAt: "asc" } }),
     db.checklistItem.findMany({ where: { incidentId: id }, orderBy: [{ phase: "asc" }, { position: "asc" }] }),
@@ -26,7 +27,10 @@ export async function getIncident(db: Db, id: string, options: { before?: bigint
   const page = events.slice(0, limit);
   return {
     incident: toIncidentSummary(incident),
-    timeline: page.map(toTimelineEntry),
+    timeline: page.map((event) => ({
+      ...toTimelineEntry(event),
+      revisions: event.revisions.map((revision) => ({ body: revision.body, editedBy: revision.editedBy, replacedAt: revision.replacedAt.toISOString() })),
+    })),
     olderThan: events.length > limit ? String(page[page.length - 1]!.id) : null,
     handoffs: handoffs.map((handoff) => ({
       id: handoff.id,

@@ -35,6 +35,8 @@ export interface TimelineEntry {
   body: string | null;
   data: Record<string, unknown> | null;
   editedAt: string | null;
+  /** Earlier versions of an edited note, oldest first. */
+  revisions?: { body: string; editedBy: string; replacedAt: string }[];
 }
 
 export interface IncidentSummary {

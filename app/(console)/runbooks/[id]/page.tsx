@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { CopyCommand } from "@/components/runbooks/copy-command";
+import { can } from "@/lib/auth/roles";
+import { consoleConfig } from "@/lib/config/console-config";
+import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
@@ -29,7 +33,7 @@ function Steps({ title, steps }: { title: string; steps: string[] }) {
 }
 
 export default async function ProcedurePage({ params }: Props) {
-  await requirePagePermission("console:read");
+  const user = await requirePagePermission("console:read");
   const item = find((await params).id);
   if (!item) notFound();
   return (
@@ -68,6 +72,9 @@ export default async function ProcedurePage({ params }: Props) {
         </>
       ) : (
         <>
+          {can(user.role, "incident:write") ? (
+            <DeclareIncidentDialog services={consoleConfig().services.map((service) => service.name)} emergency={item.id as EmergencyKind} />
+          ) : null}
           <Steps title="Immediate actions" steps={item.immediateActions} />
           <Steps title="Recovery steps" steps={item.recoverySteps} />
         </>

@@ -1,0 +1,109 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { Siren } from "lucide-react";
+import { declareIncidentAction } from "@/app/(console)/incidents/actions";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/incidents/severity";
+import type { EmergencyKind } from "@/lib/incidents/lifecycle";
+
+const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
+  "service-outage": "Service outage",
+  "data-loss": "Data loss (starts at L3)",
+  "security-breach": "Security breach (starts at L3, notifies the security team)",
+};
+
+/**
+ * Declaring takes one title, a severity and (optionally) the affected services: a few
+ * seconds with the keyboard. Title is focused; Enter declares.
+ */
+export function DeclareIncidentDialog({ services, emergency, label }: { services: string[]; emergency?: EmergencyKind; label?: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    startTransition(async () => {
+      const result = await declareIncidentAction({ title, severity, services: chosen, emergency: emergency ?? null });
+      if (result.ok) {
+        dialog.current?.close();
+        router.push(`/incidents/${result.value.id}`);
+      } else {
+        setError(result.error.message);
+      }
+    });
+  };
+
+  return (
+    <>
+      <Button variant={emergency ? "danger" : "primary"} onClick={() => dialog.current?.showModal()}>
+        <Siren aria-hidden className="size-4" />
+        {label ?? (emergency ? `Declare ${EMERGENCY_LABELS[emergency].split(" (")[0]!.toLowerCase()}` : "Declare incident")}
+      </Button>
+      <dialog ref={dialog} aria-labelledby="declare-title" className="m-auto w-[min(36rem,92vw)] rounded-lg border border-border bg-surface-raised p-5 text-fg backdrop:bg-black/50">
+        <form onSubmit={submit} className="space-y-4">
+          <h2 id="declare-title" className="text-lg font-semibold">
+            {emergency ? `Declare emergency: ${EMERGENCY_LABELS[emergency]}` : "Declare an incident"}
+          </h2>
+          {error ? <Banner tone="fail" title="Not declared">{error}</Banner> : null}
+          <div className="space-y-1">
+            <label htmlFor="incident-title" className="block text-sm font-medium">
+              What is happening?
+            </label>
+            <input
+              id="incident-title"
+              autoFocus
+              required
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              placeholder="e.g. Ticks not reaching ClickHouse since 02:10"
+              className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
+            />
+          </div>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Severity</legend>
+            {SEVERITIES.map((value) => (
+              <label key={value} className="flex cursor-pointer items-start gap-2 rounded-md px-2 py-1 text-sm hover:bg-surface-sunken">
+                <input type="radio" name="severity" value={value} checked={severity === value} onChange={() => setSeverity(value)} className="mt-1" />
+                <span>
+                  <span className="font-semibold">{value}</span> <span className="text-fg-muted">{SEVERITY_MEANINGS[value]}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium">Affected services</legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {services.map((service) => (
+                <label key={service} className="flex items-center gap-1 rounded border border-border px-2 py-1 text-xs">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(service)}
+                    onChange={(event) => setChosen((current) => (event.target.checked ? [...current, service] : current.filter((name) => name !== service)))}
+                  />
+                  {service}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={emergency ? "danger" : "primary"} disabled={pending}>
+              {pending ? "Declaring…" : "Declare"}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

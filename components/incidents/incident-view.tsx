@@ -1,0 +1,101 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { changeStatusAction } from "@/app/(console)/incidents/actions";
+import { Badge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { can, type Role } from "@/lib/auth/roles";
+import { canChangeStatus, LEVEL_NAMES, STATUSES, STATUS_MEANINGS, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { incidentRef } from "@/lib/incidents/types";
+import { ChecklistPanel } from "./checklist-panel";
+import { EscalateDialog } from "./escalate-dialog";
+import { HandoffPanel } from "./handoff-panel";
+import { NoteComposer } from "./note-composer";
+import { SeverityBadge } from "./severity-badge";
+import { TimelineList } from "./timeline-list";
+import { useIncident, type IncidentData } from "./use-incident";
+
+export function IncidentView({ initial, viewer }: { initial: IncidentData; viewer: { email: string; role: Role } }) {
+  const { data: incident, live, refresh, error: loadError } = useIncident(initial);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const canWrite = can(viewer.role, "incident:write");
+  const nextStatuses = STATUSES.filter((status) => canChangeStatus(incident.status as IncidentStatus, status));
+
+  return (
+    <div className="space-y-5">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
+          <span className="font-mono">{incidentRef(incident.number)}</span>
+          <SeverityBadge severity={incident.severity} />
+          <Badge>{incident.status}</Badge>
+          <Badge>{LEVEL_NAMES[incident.level]}</Badge>
+          <span aria-live="polite" className={`ml-auto text-xs ${live === "live" ? "text-ok" : "text-warn"}`} data-testid="live-state">
+            {live === "live" ? "● live" : live === "connecting" ? "connecting…" : "reconnecting…"}
+          </span>
+        </div>
+        <h1 className="text-2xl font-semibold">{incident.title}</h1>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div>
+            <dt className="inline text-fg-muted">Owner </dt>
+            <dd className="inline" data-testid="incident-owner">{incident.owner ?? "nobody"}</dd>
+          </div>
+          <div>
+            <dt className="inline text-fg-muted">Services </dt>
+            <dd className="inline">{incident.services.join(", ") || "none named"}</dd>
+          </div>
+          <div>
+            <dt className="inline text-fg-muted">Impact since </dt>
+            <dd className="inline">
+              <LocalTime iso={incident.impactStartedAt} />
+            </dd>
+          </div>
+          {incident.resolvedAt ? (
+            <div>
+              <dt className="inline text-fg-muted">Resolved </dt>
+              <dd className="inline">
+                <LocalTime iso={incident.resolvedAt} />
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {loadError ? <Banner tone="warn" title="Showing the last data received">{loadError.message}</Banner> : null}
+        {canWrite ? (
+          <div className="flex flex-wrap items-center gap-2">
+            {nextStatuses.map((status) => (
+              <Button
+                key={status}
+                variant="secondary"
+                disabled={pending}
+                title={STATUS_MEANINGS[status]}
+                onClick={() =>
+                  startTransition(async () => {
+                    setStatusError(null);
+                    const result = await changeStatusAction({ incidentId: incident.id, status });
+                    if (result.ok) await refresh();
+                    else setStatusError(result.error.message);
+                  })
+                }
+              >
+                {incident.status === "resolved" ? "Reopen" : `Mark ${status}`}
+              </Button>
+            ))}
+            {incident.status !== "resolved" ? <EscalateDialog incidentId={incident.id} level={incident.level} onDone={() => void refresh()} /> : null}
+            <a className="ml-auto text-sm text-accent hover:underline" href={`/api/v1/incidents/${incident.id}/postmortem`} download>
+              Postmortem draft (.md)
+            </a>
+          </div>
+        ) : null}
+        {statusError ? <Banner tone="fail" title={statusError} /> : null}
+      </header>
+
+      <HandoffPanel incident={incident} role={viewer.role} onChanged={() => void refresh()} />
+      <ChecklistPanel incidentId={incident.id} items={incident.checklist} canWrite={canWrite} onChanged={() => void refresh()} />
+      {canWrite ? <NoteComposer incidentId={incident.id} onSaved={() => void refresh()} /> : null}
+      <TimelineList incidentId={incident.id} entries={incident.timeline} viewerEmail={viewer.email} onChanged={() => void refresh()} />
+      {incident.olderThan ? <p className="text-xs text-fg-muted">Older entries are in the postmortem draft and the API (GET …/timeline?before={incident.olderThan}).</p> : null}
+    </div>
+  );
+}

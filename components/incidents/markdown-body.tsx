@@ -1,0 +1,24 @@
+import Markdown from "react-markdown";
+
+/**
+ * Notes are Markdown written by responders. Rendered without raw HTML (react-markdown's
+ * default), and links open in a new tab without the opener: a pasted link cannot run script.
+ */
+export function MarkdownBody({ text }: { text: string }) {
+  return (
+    <div className="prose-sm max-w-none space-y-2 text-sm [&_code]:rounded [&_code]:bg-surface-sunken [&_code]:px-1 [&_code]:font-mono [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-surface-sunken [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5 [&_a]:text-accent [&_a]:underline">
+      <Markdown
+        skipHtml
+        components={{
+          a: ({ href, children }) => (
+            <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+              {children}
+            </a>
+          ),
+        }}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}
