@@ -285,7 +285,9 @@ probe_apiserver() {
 probe_kcm() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$KCM_PORT/healthz")" == ok ]]; }
 probe_scheduler() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$SCHEDULER_PORT/healthz")" == ok ]]; }
 probe_kwok() { [[ "$(curl -s --max-time 3 "http://127.0.0.1:$KWOK_PORT/healthz")" == ok ]]; }
-probe_metrics_server() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$METRICS_SERVER_PORT/readyz")" == ok ]]; }
+# /livez, not /readyz: metrics-server is only "ready" after its first scrapes (~15-30 s),
+# while it already serves the API (and the APIService turns Available) as soon as it is live.
+probe_metrics_server() { [[ "$(curl -sk --max-time 3 "https://127.0.0.1:$METRICS_SERVER_PORT/livez")" == ok ]]; }
 
 probe() {
 	case $1 in
@@ -473,30 +475,45 @@ cmd_start() {
 	log "ready: export KUBECONFIG=$KUBECONFIG_OUT"
 }
 
-stop_one() {
-	local name=$1 pid i
-	if ! pid=$(pid_of "$name"); then
-		rm -f "$RUN/$name.pid"
-		return 0
-	fi
-	kill -TERM "$pid" 2>/dev/null || true
-	for ((i = 0; i < 60; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
+# stop_group <seconds> <name...>: TERM all of them at once, wait, then KILL stragglers.
+stop_group() {
+	local timeout=$1 name pid i alive
+	shift
+	local -A pids=()
+	for name in "$@"; do
+		if pid=$(pid_of "$name"); then
+			kill -TERM "$pid" 2>/dev/null || true
+			pids[$name]=$pid
+		else
+			rm -f "$RUN/$name.pid"
+		fi
+	done
+	for ((i = 0; i < timeout * 4; i++)); do
+		alive=0
+		for name in "${!pids[@]}"; do
+			kill -0 "${pids[$name]}" 2>/dev/null && alive=1
+		done
+		((alive)) || break
 		sleep 0.25
 	done
-	if kill -0 "$pid" 2>/dev/null; then
-		log "$name: still alive after 15s, sending KILL"
-		kill -KILL "$pid" 2>/dev/null || true
-	fi
-	rm -f "$RUN/$name.pid"
-	log "$name: stopped (pid $pid)"
+	for name in "${!pids[@]}"; do
+		if kill -0 "${pids[$name]}" 2>/dev/null; then
+			log "$name: still alive after ${timeout}s, sending KILL"
+			kill -KILL "${pids[$name]}" 2>/dev/null || true
+		fi
+		rm -f "$RUN/$name.pid"
+		log "$name: stopped (pid ${pids[$name]})"
+	done
 }
 
 cmd_stop() {
-	local i
-	for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
-		stop_one "${COMPONENTS[i]}"
-	done
+	# clients of the API first (in parallel), then the apiserver, then etcd
+	stop_group 15 metrics-server kwok kube-scheduler kube-controller-manager
+	# kube-apiserver's graceful shutdown waits up to 60 s for open watches of clients it
+	# did not start (e.g. another kwok pointed at this cluster); its state is all in
+	# etcd, so it gets 5 s and then KILL.
+	stop_group 5 kube-apiserver
+	stop_group 15 etcd
 }
 
 cmd_status() {
