@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Local lab Kubernetes control plane, built only from package registries.
 #
-#   lab/scripts/kube.sh install   build/install binaries into $LAB_DIR/bin (cached)
+#   lab/scripts/kube.sh install   build/install binaries into $LAB_DIR/bin (cached; a no-op
+#                                 when the stamps match); kubectl from apt only if absent
 #   lab/scripts/kube.sh start     PKI (once), etcd, kube-apiserver, kubeconfig,
 #                                 kube-controller-manager, kube-scheduler, kwok, node
-#   lab/scripts/kube.sh stop      stop what start started (pid files)
+#                                 lab-node-1, metrics-server (idempotent)
+#   lab/scripts/kube.sh stop      stop what start started (pid files; idempotent)
 #   lab/scripts/kube.sh status    one line per component; exit 0 only when all are up
+#   lab/scripts/kube.sh restart   stop + start
 #   lab/scripts/kube.sh env       print `export KUBECONFIG=...` (eval "$(kube.sh env)")
+# Needs go (1.26), openssl, curl. KUBE_LAB_BUILD_KUBECTL=1 also builds kubectl v1.36.x.
 #
 # LAB_DIR defaults to <repo>/.lab (git-ignored). See lab/kube/README.md.
 set -euo pipefail
