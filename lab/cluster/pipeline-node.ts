@@ -1,0 +1,96 @@
+/**
+ * The pipeline's own fake node, `pipeline-node-1`, served by a second kwok controller.
+ *
+ * Why a second kwok next to lab/kube's (which plays lab-node-1): its configuration is
+ * static and gives every pod the same log file, and its pod stages mark every pod Running
+ * at once. The pipeline's pods need per-pod logs (`kubectl logs deployment/X | grep ERROR`)
+ * and a status that follows the real processes (the lab controller writes it). So this kwok:
+ *   - manages only nodes annotated kwok.x-k8s.io/node=pipeline, on kubelet port 10248;
+ *   - has the node stages (Ready + lease heartbeat) and the resource-metrics config of
+ *     lab/kube's rendered kwok.yaml, but NO pod stages: nothing but the lab controller
+ *     writes these pods' status;
+ *   - watches `Logs` objects (--enable-crds=Logs), which the controller creates per pod,
+ *     pointing at the CRI log files the controller writes.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { KUBECONFIG, LAB_DIR, LAB_SRC, PORTS } from "../core/paths.ts";
+import { kubectl } from "../core/kube.ts";
+import { livePid, startDetached, stopPid, waitFor } from "../core/proc.ts";
+
+export const PIPELINE_NODE = "pipeline-node-1";
+const KWOK_BIN = path.join(LAB_DIR, "bin", "kwok");
+const MAIN_KWOK_CONFIG = path.join(LAB_DIR, "kube", "kwok", "kwok.yaml");
+const CONFIG = path.join(LAB_DIR, "pipeline-kwok", "kwok.yaml");
+const PROCESS = "pipeline-kwok";
+const MARKER = "--manage-nodes-with-annotation-selector kwok.x-k8s.io/node=pipeline";
+
+function renderConfig(): void {
+  const docs = YAML.parseAllDocuments(fs.readFileSync(MAIN_KWOK_CONFIG, "utf8")).map((d) => d.toJSON() as Record<string, unknown> | null);
+  const keep = docs.filter((doc): doc is Record<string, unknown> => {
+    if (!doc) return false;
+    if (doc.kind === "Stage") return (doc.spec as { resourceRef?: { kind?: string } })?.resourceRef?.kind === "Node";
+    return doc.kind === "Metric" || doc.kind === "ClusterResourceUsage";
+  });
+  fs.mkdirSync(path.dirname(CONFIG), { recursive: true });
+  fs.writeFileSync(CONFIG, keep.map((d) => YAML.stringify(d)).join("---\n"));
+}
+
+const nodeManifest = () => ({
+  apiVersion: "v1",
+  kind: "Node",
+  metadata: {
+    name: PIPELINE_NODE,
+    annotations: {
+      "kwok.x-k8s.io/node": "pipeline",
+      "node.alpha.kubernetes.io/ttl": "0",
+      "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${PIPELINE_NODE}/metrics/resource`,
+    },
+    labels: {
+      "kubernetes.io/arch": "amd64",
+      "kubernetes.io/os": "linux",
+      "kubernetes.io/hostname": PIPELINE_NODE,
+      "node-role.kubernetes.io/pipeline": "",
+      type: "kwok",
+    },
+  },
+  spec: { podCIDR: "10.245.0.0/24", podCIDRs: ["10.245.0.0/24"] },
+  status: {
+    allocatable: { cpu: "8", memory: "32Gi", pods: "110" },
+    capacity: { cpu: "8", memory: "32Gi", pods: "110" },
+    nodeInfo: { architecture: "amd64", operatingSystem: "linux", kubeletVersion: "v1.36.3-kwok", containerRuntimeVersion: "lab://tsx" },
+  },
+});
+
+export function pipelineKwokPid(): number | null {
+  return livePid(PROCESS, MARKER);
+}
+
+export async function startPipelineNode(): Promise<void> {
+  kubectl(["apply", "--server-side", "--field-manager=lab", "-f", path.join(LAB_SRC, "cluster", "crds", "kwok.x-k8s.io_logs.yaml")]);
+  kubectl(["wait", "--for=condition=Established", "--timeout=30s", "crd/logs.kwok.x-k8s.io"]);
+  // node status is only accepted on create; apply keeps an existing node as it is
+  try {
+    kubectl(["get", "node", PIPELINE_NODE]);
+  } catch {
+    kubectl(["create", "-f", "-"], JSON.stringify(nodeManifest()));
+  }
+  if (!pipelineKwokPid()) {
+    renderConfig();
+    const args = [
+      "--config", CONFIG, "--kubeconfig", KUBECONFIG, "--manage-all-nodes=false",
+      ...MARKER.split(" "),
+      "--node-ip", "127.0.0.1", "--node-port", String(PORTS.pipelineKwok),
+      "--server-address", `127.0.0.1:${PORTS.pipelineKwok}`, "--enable-crds", "Logs",
+      "--node-lease-duration-seconds", "40",
+    ];
+    startDetached(PROCESS, KWOK_BIN, args);
+  }
+  await waitFor("pipeline kwok /healthz", async () => (await fetch(`http://127.0.0.1:${PORTS.pipelineKwok}/healthz`)).ok, 30_000);
+  await waitFor(`node ${PIPELINE_NODE} Ready`, () => kubectl(["get", "node", PIPELINE_NODE, "-o", "jsonpath={.status.conditions[?(@.type=='Ready')].status}"]).trim() === "True", 30_000);
+}
+
+export async function stopPipelineNode(): Promise<void> {
+  await stopPid(PROCESS, MARKER);
+}

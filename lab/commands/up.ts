@@ -1,0 +1,76 @@
+/**
+ * `lab up`: data services and the Kubernetes control plane (lab/scripts, in parallel),
+ * then the pipeline's certificates, topics and API keys, the pipeline node, the Kubernetes
+ * objects and Helm history, the lab controller (which starts the pipeline services), and
+ * waits until ticks reach ClickHouse and Prometheus scrapes both services. Idempotent:
+ * what runs is left alone.
+ */
+import path from "node:path";
+import { ensureServiceCerts } from "../core/certs.ts";
+import { readFaults } from "../core/fault-state.ts";
+import { kubectl } from "../core/kube.ts";
+import { CLICKHOUSE_URL, LAB_SRC, PROMETHEUS_URL } from "../core/paths.ts";
+import { ensureApiKeys, ensureTopics } from "../core/pipeline-data.ts";
+import { livePid, startDetached, waitFor } from "../core/proc.ts";
+import { asList, baseManifests } from "../cluster/manifests.ts";
+import { ensureReleaseHistory } from "../cluster/helm-release.ts";
+import { startPipelineNode } from "../cluster/pipeline-node.ts";
+import { script } from "./shell.ts";
+
+const DATA_SCRIPTS = ["kafka", "clickhouse", "redis", "prometheus", "pipeline-db"];
+export const CONTROLLER = "lab-controller";
+const CONTROLLER_ENTRY = path.join(LAB_SRC, "controller", "main.ts");
+
+export async function clickhouseCount(): Promise<number> {
+  const res = await fetch(`${CLICKHOUSE_URL}/?query=${encodeURIComponent("SELECT count() FROM market_ticks")}`, { signal: AbortSignal.timeout(5_000) });
+  return Number((await res.text()).trim());
+}
+
+export async function prometheusTargets(): Promise<Array<{ job: string; health: string; lastError: string }>> {
+  const res = await fetch(`${PROMETHEUS_URL}/api/v1/targets`, { signal: AbortSignal.timeout(5_000) });
+  const body = (await res.json()) as { data: { activeTargets: Array<{ labels: { job: string }; health: string; lastError: string }> } };
+  return body.data.activeTargets.map((t) => ({ job: t.labels.job, health: t.health, lastError: t.lastError }));
+}
+
+export function startController(): void {
+  if (livePid(CONTROLLER, CONTROLLER_ENTRY)) return;
+  startDetached(CONTROLLER, "nice", ["-n", "5", process.execPath, "--import", "tsx", CONTROLLER_ENTRY]);
+}
+
+export async function up(): Promise<void> {
+  const t0 = Date.now();
+  const step = (msg: string) => console.log(`[lab up +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+  step("starting data services and the Kubernetes control plane");
+  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), script("kube", ["start"], "lab-up-kube")]);
+
+  step("certificates, Kafka topics, API keys");
+  ensureServiceCerts();
+  await ensureTopics();
+  await ensureApiKeys();
+
+  step("pipeline node (second kwok) and Kubernetes objects");
+  await startPipelineNode();
+  kubectl(["apply", "--server-side", "--force-conflicts", "--field-manager=lab", "-f", "-"], asList(baseManifests()));
+  ensureReleaseHistory();
+
+  step("lab controller (runs the pipeline services, writes pod status)");
+  startController();
+
+  const faults = Object.keys(readFaults());
+  if (faults.length) step(`active faults (not waiting for health): ${faults.join(", ")} — 'lab heal' clears them`);
+  step("waiting for pods Ready, ticks in ClickHouse and Prometheus targets up");
+  const waitPods = () =>
+    waitFor("all pods Ready", () => {
+      const out = kubectl(["get", "pods", "-A", "--field-selector=spec.nodeName=pipeline-node-1", "-o", "jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].ready}{\"\\n\"}{end}"]);
+      const lines = out.trim().split("\n").filter(Boolean);
+      return lines.length >= 9 && lines.every((l) => l.endsWith("=true"));
+    }, 120_000, 1_000);
+  const before = await clickhouseCount();
+  await Promise.all([
+    faults.length ? Promise.resolve() : waitPods(),
+    faults.length ? Promise.resolve() : waitFor("new rows in market_ticks", async () => (await clickhouseCount()) > before, 120_000, 1_000),
+    faults.length ? Promise.resolve() : waitFor("Prometheus targets up", async () => (await prometheusTargets()).every((t) => t.health === "up"), 120_000, 1_000),
+  ]);
+  step(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — KUBECONFIG=${path.relative(process.cwd(), path.join(LAB_SRC, "..", ".lab", "kubeconfig"))}; 'npm run lab -- status' for endpoints`);
+}
