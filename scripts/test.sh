@@ -17,7 +17,7 @@ echo "chromium: $(chromium --version 2>/dev/null || echo missing)"
 [ -f lib/db/generated/client.ts ] || npm run db:generate
 
 step "Typecheck"
-npx tsc --noEmit
+npm run typecheck
 
 step "Lint"
 npx eslint --max-warnings=0 .

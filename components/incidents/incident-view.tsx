@@ -22,6 +22,27 @@ export function IncidentView({ initial, viewer }: { initial: IncidentData; viewe
   const [statusError, setStatusError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const canWrite = can(viewer.role, "incident:write");
+  // Pages older than the live first page, fetched on demand (keyset: before an entry id).
+  const [older, setOlder] = useState<IncidentData["timeline"]>([]);
+  const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const cursor = olderCursor === undefined ? incident.olderThan : olderCursor;
+  const seen = new Set(incident.timeline.map((entry) => entry.id));
+  const entries = [...incident.timeline, ...older.filter((entry) => !seen.has(entry.id))];
+  const loadOlder = async () => {
+    if (!cursor) return;
+    setLoadingOlder(true);
+    try {
+      const response = await fetch(`/api/v1/incidents/${incident.id}/timeline?before=${cursor}`);
+      if (response.ok) {
+        const page = (await response.json()) as { timeline: IncidentData["timeline"]; olderThan: string | null };
+        setOlder((current) => [...current, ...page.timeline]);
+        setOlderCursor(page.olderThan);
+      }
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   const nextStatuses = STATUSES.filter((status) => canChangeStatus(incident.status as IncidentStatus, status));
 
   return (
@@ -94,8 +115,12 @@ export function IncidentView({ initial, viewer }: { initial: IncidentData; viewe
       <HandoffPanel incident={incident} role={viewer.role} onChanged={() => void refresh()} />
       <ChecklistPanel incidentId={incident.id} items={incident.checklist} canWrite={canWrite} onChanged={() => void refresh()} />
       {canWrite ? <NoteComposer incidentId={incident.id} onSaved={() => void refresh()} /> : null}
-      <TimelineList incidentId={incident.id} entries={incident.timeline} viewerEmail={viewer.email} onChanged={() => void refresh()} />
-      {incident.olderThan ? <p className="text-xs text-fg-muted">Older entries are in the postmortem draft and the API (GET …/timeline?before={incident.olderThan}).</p> : null}
+      <TimelineList incidentId={incident.id} entries={entries} viewerEmail={viewer.email} onChanged={() => void refresh()} />
+      {cursor ? (
+        <Button variant="secondary" onClick={() => void loadOlder()} disabled={loadingOlder}>
+          {loadingOlder ? "Loading…" : "Load older entries"}
+        </Button>
+      ) : null}
     </div>
   );
 }

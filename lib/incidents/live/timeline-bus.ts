@@ -4,9 +4,10 @@ import pg from "pg";
 import type { Db } from "@/lib/db/client";
 
 /**
- * Live timelines. After a write commits, `announceChange(incidentId)` tells this process's
- * viewers at once and every other console process through PostgreSQL NOTIFY; each process
- * keeps one LISTEN connection and fans the news out to its own open streams (SSE). A
+ * Live timelines. After a write commits, `announceChange(db, incidentId)` sends a PostgreSQL
+ * NOTIFY; every console process (this one included) keeps one LISTEN connection and fans the
+ * news out to its own open streams (SSE). With the embedded database there is one process,
+ * and the news goes straight to its streams. A
  * message only says "this incident changed"; viewers then fetch what is new, so a
  * duplicate or a lost message costs at most one extra request.
  */
@@ -58,8 +59,12 @@ async function ensureListening(): Promise<void> {
 }
 
 export async function announceChange(db: Db, incidentId: string): Promise<void> {
-  bus().emitter.emit(incidentId);
-  if (embedded()) return;
+  // With a real PostgreSQL the notification comes back to this process's own LISTEN
+  // connection too, so viewers here hear it once, the same way as everyone else.
+  if (embedded()) {
+    bus().emitter.emit(incidentId);
+    return;
+  }
   await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${incidentId})`
     .then(() => undefined)
     .catch(() => {
