@@ -7,8 +7,10 @@
  * and a status that follows the real processes (the lab controller writes it). So this kwok:
  *   - manages only nodes annotated kwok.x-k8s.io/node=pipeline, on kubelet port 10248;
  *   - has the node stages (Ready + lease heartbeat) and the resource-metrics config of
- *     lab/kube's rendered kwok.yaml, but NO pod stages: nothing but the lab controller
- *     writes these pods' status;
+ *     lab/kube's rendered kwok.yaml, and of the pod stages only `pod-delete` (finishing a
+ *     deletion, as a kubelet does): no stage writes pod status, only the lab controller.
+ *     kwok needs at least one pod stage to run its pod controller at all, and without
+ *     that it lists no pods for the resource metrics (`kubectl top pods` stays empty);
  *   - watches `Logs` objects (--enable-crds=Logs), which the controller creates per pod,
  *     pointing at the CRI log files the controller writes.
  */
@@ -30,7 +32,10 @@ function renderConfig(): void {
   const docs = YAML.parseAllDocuments(fs.readFileSync(MAIN_KWOK_CONFIG, "utf8")).map((d) => d.toJSON() as Record<string, unknown> | null);
   const keep = docs.filter((doc): doc is Record<string, unknown> => {
     if (!doc) return false;
-    if (doc.kind === "Stage") return (doc.spec as { resourceRef?: { kind?: string } })?.resourceRef?.kind === "Node";
+    if (doc.kind === "Stage") {
+      const kind = (doc.spec as { resourceRef?: { kind?: string } })?.resourceRef?.kind;
+      return kind === "Node" || (doc.metadata as { name?: string })?.name === "pod-delete";
+    }
     return doc.kind === "Metric" || doc.kind === "ClusterResourceUsage";
   });
   fs.mkdirSync(path.dirname(CONFIG), { recursive: true });

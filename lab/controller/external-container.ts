@@ -57,7 +57,7 @@ export class ExternalContainer {
           this.log.rotate();
         }
         this.startedAt = new Date();
-        this.emit({ type: "Normal", reason: "Started", message: `Started container ${this.workload.name} (pid ${pid})` });
+        this.emit({ type: "Normal", reason: "Started", message: `Started container ${this.workload.name}` });
       } else {
         this.startedAt = null;
       }

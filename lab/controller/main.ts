@@ -80,7 +80,7 @@ async function writeStatus(pod: V1Pod, status: ReturnType<typeof podStatus>): Pr
 
 async function writeUsage(pod: V1Pod, usage: { memoryBytes: number; cpuMillicores: number } | undefined): Promise<void> {
   const uid = pod.metadata!.uid!;
-  if (Date.now() - (lastUsage.get(uid) ?? 0) < 10_000) return;
+  if (Date.now() - (lastUsage.get(uid) ?? 0) < 5_000) return;
   lastUsage.set(uid, Date.now());
   const annotations = usage
     ? { "kwok.x-k8s.io/usage-cpu": `${usage.cpuMillicores}m`, "kwok.x-k8s.io/usage-memory": `${Math.round(usage.memoryBytes / 1024 / 1024)}Mi` }

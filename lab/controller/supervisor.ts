@@ -82,7 +82,7 @@ export class Supervisor {
     child.stdout?.setEncoding("utf8").on("data", (c: string) => this.log.write("stdout", c));
     child.stderr?.setEncoding("utf8").on("data", (c: string) => this.log.write("stderr", c));
     child.on("exit", (code, signal) => this.onExit(code, signal));
-    this.emit({ type: "Normal", reason: "Started", message: `Started container ${this.workload.name} (pid ${child.pid})` });
+    this.emit({ type: "Normal", reason: "Started", message: `Started container ${this.workload.name}` });
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {

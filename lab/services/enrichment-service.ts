@@ -58,7 +58,7 @@ async function handle(tick: NormalizedTick) {
   pending.push({ symbol: tick.symbol, price: tick.price, volume: tick.volume, ts: toClickHouseDateTime(tick.ts), source: tick.source });
   if (faults.has("oom")) {
     // the replay buffer keeps every enriched batch "for late consumers" and is never trimmed
-    for (let i = 0; i < 4; i++) replayBuffer.push(Buffer.alloc(1024 * 1024, 1));
+    replayBuffer.push(Buffer.alloc(256 * 1024, 1));
   }
 }
 

@@ -118,7 +118,8 @@ const tlsServer = https.createServer({ ...loadCert(tlsFiles), requestCert: true,
 tlsServer.on("tlsClientError", (error, socket) => {
   const reason = /alert ([a-z ]+)/i.exec(error.message)?.[1]?.trim().replace(/ /g, "_") ?? "handshake_failed";
   metrics.tlsHandshakeErrors.inc({ side: "server", reason });
-  log.error("TLS handshake failed", { peer: `${socket.remoteAddress}:${socket.remotePort}`, error: error.message });
+  // a client that rejects our certificate just closes the connection: "socket hang up"
+  log.error("TLS handshake failed", { peer: socket.remoteAddress ? `${socket.remoteAddress}:${socket.remotePort}` : "enrichment-service", error: error.message });
 });
 watchCert(tlsFiles, () => {
   tlsServer.setSecureContext({ ...loadCert(tlsFiles) });

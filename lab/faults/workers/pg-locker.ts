@@ -1,6 +1,6 @@
 /**
  * The pg-locks fault's "stuck maintenance job": locks api_keys in an open transaction and
- * holds 30 more idle connections until it is stopped (SIGTERM closes them all).
+ * holds 20 more idle connections until it is stopped (SIGTERM closes them all).
  */
 import pg from "pg";
 import { PIPELINE_DB_URL } from "../../core/paths.ts";
@@ -18,7 +18,7 @@ await holder.query("BEGIN");
 await holder.query("LOCK TABLE api_keys IN ACCESS EXCLUSIVE MODE");
 await holder.query("UPDATE api_keys SET created_at = created_at WHERE false"); // the job's first statement
 console.log(`${new Date().toISOString()} holding ACCESS EXCLUSIVE on api_keys`);
-for (let i = 0; i < 30; i++) await (await open()).query("SELECT 1");
+for (let i = 0; i < 20; i++) await (await open()).query("SELECT 1");
 console.log(`${new Date().toISOString()} ${clients.length} connections open`);
 
 const stop = async () => {

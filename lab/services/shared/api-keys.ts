@@ -16,13 +16,15 @@ const CACHE_MS = 5_000;
 
 export function createApiKeyChecker(applicationName: string) {
   // Small pool and short timeouts: when the table is locked (pg-locks fault) lookups time
-  // out and the API answers 503 instead of hanging forever.
+  // out and the API answers 503 instead of hanging forever. statement_timeout is enforced
+  // by the server, so the backend stops waiting too and the connection stays usable.
   const pool = new pg.Pool({
     connectionString: PIPELINE_DB_URL,
     max: 4,
     application_name: applicationName,
     connectionTimeoutMillis: 3_000,
-    query_timeout: 3_000,
+    statement_timeout: 2_500,
+    query_timeout: 5_000,
   });
   pool.on("error", () => undefined); // idle client errors surface on the next query
   const cache = new Map<string, { at: number; result: KeyCheck }>();

@@ -10,7 +10,9 @@ import type { Logger } from "./log.ts";
 
 export function createPipelineMetrics(service: string) {
   const registry = new client.Registry();
-  registry.setDefaultLabels({ service });
+  // no `service` default label: Prometheus's target labels already carry it (a clash
+  // would rename it to exported_service)
+  void service;
   client.collectDefaultMetrics({ register: registry });
   return {
     registry,
