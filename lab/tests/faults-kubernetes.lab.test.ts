@@ -1,0 +1,99 @@
+/**
+ * Faults Kubernetes reports: what the API server says about the pods follows the real
+ * processes (crash loop, OOM kill), the image pull, and the Helm release history.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { waitFor, livePid } from "../core/proc.ts";
+import { NAMESPACE } from "../core/paths.ts";
+import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
+import { fault, healAll } from "../faults/registry.ts";
+import { MISSING_TAG } from "../faults/image-pull.ts";
+import { kubectl, pods, podStatusColumn } from "./runbook.ts";
+
+afterAll(async () => {
+  await healAll({ quiet: true });
+});
+
+const container = (app: string) => pods(`app=${app}`).filter((p) => !p.metadata.deletionTimestamp)[0]?.status.containerStatuses?.[0];
+
+describe("crashloop", () => {
+  it("normalization-service goes CrashLoopBackOff with rising restarts and no process; heal restores it", async () => {
+    await fault("crashloop").inject();
+    const pod = await waitFor("CrashLoopBackOff", () => {
+      const p = pods("app=normalization-service")[0];
+      return p?.status.containerStatuses?.[0]?.state.waiting?.reason === "CrashLoopBackOff" ? p : null;
+    }, 30_000);
+    const firstRestarts = pod.status.containerStatuses![0]!.restartCount;
+    await waitFor("restarts rising", () => (container("normalization-service")?.restartCount ?? 0) > firstRestarts, 30_000);
+    expect(podStatusColumn(pod.metadata.name)).toBe("CrashLoopBackOff");
+    expect(container("normalization-service")!.lastState.terminated).toMatchObject({ reason: "Error", exitCode: 1 });
+    // the process really stops: nothing answers on its health port
+    await expect(fetch("http://127.0.0.1:18080/health", { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    const describe = kubectl(["describe", "pod", "-n", NAMESPACE, pod.metadata.name]);
+    expect(describe).toMatch(/Back-off restarting failed container/);
+    expect(kubectl(["logs", "-n", NAMESPACE, pod.metadata.name, "--previous"])).toMatch(/FATAL .*invalid configuration/);
+    await fault("crashloop").heal();
+    await waitFor("Running and Ready again", () => container("normalization-service")?.ready === true && container("normalization-service")?.restartCount === 0, 60_000);
+    expect((await fetch("http://127.0.0.1:18080/health")).status).toBe(200);
+  });
+});
+
+describe("image-pull", () => {
+  it("the new enrichment-service pod is in ImagePullBackOff with pull events; heal rolls back", async () => {
+    await fault("image-pull").inject();
+    const bad = await waitFor("ImagePullBackOff", () => pods("app=enrichment-service").find((p) => p.spec.containers[0]!.image.endsWith(`:${MISSING_TAG}`) && p.status.containerStatuses?.[0]?.state.waiting?.reason === "ImagePullBackOff"), 30_000);
+    expect(podStatusColumn(bad.metadata.name)).toBe("ImagePullBackOff");
+    const describe = kubectl(["describe", "pod", "-n", NAMESPACE, bad.metadata.name]);
+    expect(describe).toMatch(/Failed to pull image ".*:2\.5\.0".*not found/);
+    expect(kubectl(["get", "events", "-n", NAMESPACE, "--sort-by=.lastTimestamp"])).toMatch(/ErrImagePull|ImagePullBackOff/);
+    expect(kubectl(["get", "secrets", "-n", NAMESPACE])).toMatch(/registry-254carbon\s+kubernetes\.io\/dockerconfigjson/);
+    // the old pod keeps serving
+    expect(pods("app=enrichment-service").some((p) => p.status.containerStatuses?.[0]?.ready)).toBe(true);
+    await fault("image-pull").heal();
+    await waitFor("bad pod gone", () => !pods("app=enrichment-service").some((p) => p.spec.containers[0]!.image.endsWith(`:${MISSING_TAG}`)), 30_000);
+  });
+});
+
+describe("oom", () => {
+  it("enrichment-service is OOMKilled (exit 137) after memory climbs toward its limit; heal stops it", async () => {
+    await fault("oom").inject();
+    // memory near the limit, as kubectl top / the pod annotations see it
+    await waitFor("memory above 250Mi", () => {
+      const p = kubectl(["get", "pods", "-n", NAMESPACE, "-l", "app=enrichment-service", "-o", "jsonpath={.items[0].metadata.annotations.kwok\\.x-k8s\\.io/usage-memory}"]);
+      return Number(p.replace("Mi", "")) > 250;
+    }, 90_000, 1_000);
+    await waitFor("OOMKilled", () => container("enrichment-service")?.lastState.terminated?.reason === "OOMKilled", 90_000);
+    expect(container("enrichment-service")!.lastState.terminated!.exitCode).toBe(137);
+    expect(kubectl(["describe", "pod", "-n", NAMESPACE, "-l", "app=enrichment-service"])).toMatch(/OOMKilled/);
+    expect(kubectl(["get", "events", "-n", NAMESPACE])).toMatch(/OOMKilling/);
+    await fault("oom").heal();
+    const restarts = container("enrichment-service")!.restartCount;
+    await waitFor("ready again", () => container("enrichment-service")?.ready === true, 90_000);
+    await new Promise((r) => setTimeout(r, 15_000)); // no further kill once healed
+    expect(container("enrichment-service")!.restartCount).toBeLessThanOrEqual(restarts + 1);
+    expect(container("enrichment-service")!.ready).toBe(true);
+  });
+});
+
+describe("helm-failed", () => {
+  it("helm history gets a failed revision; heal rolls back with a new deployed revision", async () => {
+    const before = storedRevisions();
+    await fault("helm-failed").inject();
+    const failed = storedRevisions().at(-1)!;
+    expect(failed.version).toBe(before.at(-1)!.version + 1);
+    expect(failed.status).toBe("failed");
+    expect((readRelease(failed.version) as { info: { description: string } }).info.description).toMatch(/Upgrade .* failed/);
+    expect(kubectl(["get", "secrets", "-n", NAMESPACE, "-l", "owner=helm,status=deployed", "-o", "name"]).trim().split("\n")).toHaveLength(1);
+    await fault("helm-failed").heal();
+    const after = storedRevisions();
+    expect(after.at(-1)!.status).toBe("deployed");
+    expect((readRelease(after.at(-1)!.version) as { info: { description: string } }).info.description).toMatch(/^Rollback to \d+/);
+    expect(after.filter((r) => r.status === "deployed")).toHaveLength(1);
+  });
+});
+
+describe("the lab controller", () => {
+  it("is running", () => {
+    expect(livePid("lab-controller")).not.toBeNull();
+  });
+});
