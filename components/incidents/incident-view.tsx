@@ -112,6 +112,14 @@ export function IncidentView({ initial, viewer }: { initial: IncidentData; viewe
         {statusError ? <Banner tone="fail" title={statusError} /> : null}
       </header>
 
+      {incident.status === "resolved" ? (
+        <Banner tone="ok" title="Resolved">
+          <a className="underline" href={`/api/v1/incidents/${incident.id}/postmortem`} download>
+            Download the postmortem draft
+          </a>{" "}
+          (summary, impact window, MTTA/MTTR, evidence, operations, hand-offs, timeline).
+        </Banner>
+      ) : null}
       <HandoffPanel incident={incident} role={viewer.role} onChanged={() => void refresh()} />
       <ChecklistPanel incidentId={incident.id} items={incident.checklist} canWrite={canWrite} onChanged={() => void refresh()} />
       {canWrite ? <NoteComposer incidentId={incident.id} onSaved={() => void refresh()} /> : null}

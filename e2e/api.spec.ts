@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { cli } from "./support";
+
+/** The JSON API's contract, as a script using an API key sees it (against the :3100 console). */
+let key = "";
+
+test.beforeAll(async () => {
+  const output = await cli(["api-key", "create", "--name", "api-contract", "--role", "l1"]);
+  key = output.trim().split("\n").pop()!.trim();
+  expect(key).toMatch(/^ick_/);
+});
+
+test("declare, read, note (idempotent), change status, escalate to the top and no further", async ({ request }) => {
+  const headers = () => ({ Authorization: `Bearer ${key}` });
+
+  const bad = await request.post("/api/v1/incidents", { headers: headers(), data: { title: "x", severity: "SEV9" } });
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
+
+  const created = await request.post("/api/v1/incidents", { headers: headers(), data: { title: "Kafka broker down", severity: "SEV1", services: ["kafka"] } });
+  expect(created.status()).toBe(201);
+  const incident = await created.json();
+  expect(incident).toMatchObject({ id: expect.any(String), title: "Kafka broker down", severity: "SEV1", status: "investigating", level: "L1" });
+
+  const note = { body: "kafka-broker-api-versions.sh times out", idempotencyKey: "api-contract-note-1" };
+  const first = await request.post(`/api/v1/incidents/${incident.id}/notes`, { headers: headers(), data: note });
+  const retry = await request.post(`/api/v1/incidents/${incident.id}/notes`, { headers: headers(), data: note });
+  expect(first.status()).toBe(201);
+  expect(retry.status()).toBe(200);
+  expect((await retry.json()).id).toBe((await first.json()).id);
+
+  expect((await request.post(`/api/v1/incidents/${incident.id}/status`, { headers: headers(), data: { status: "identified" } })).status()).toBe(200);
+  const backwards = await request.post(`/api/v1/incidents/${incident.id}/status`, { headers: headers(), data: { status: "investigating" } });
+  expect(backwards.status()).toBe(409);
+
+  const toL2 = await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need L2" } });
+  expect(toL2.status()).toBe(201);
+  expect(await toL2.json()).toMatchObject({ fromLevel: "L1", toLevel: "L2", packet: { findings: [expect.objectContaining({ text: note.body })] } });
+  expect((await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need L3" } })).status()).toBe(201);
+  const beyond = await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need more" } });
+  expect(beyond.status()).toBe(409);
+  expect((await beyond.json()).error.message).toContain("already at L3");
+
+  // A script's key is no L3 engineer: it cannot acknowledge for them.
+  expect((await request.post(`/api/v1/incidents/${incident.id}/ack`, { headers: headers() })).status()).toBe(403);
+
+  const read = await request.get(`/api/v1/incidents/${incident.id}`, { headers: headers() });
+  expect(read.status()).toBe(200);
+  const detail = await read.json();
+  expect(detail).toMatchObject({ id: incident.id, level: "L3", status: "identified", owner: null });
+  expect(detail.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
+    expect.arrayContaining(["declared", "note", "status", "escalation"]),
+  );
+  const noteEntry = detail.timeline.find((entry: { kind: string }) => entry.kind === "note");
+  expect(noteEntry).toEqual({ id: expect.any(String), kind: "note", at: expect.any(String), author: "api-key:api-contract", body: note.body });
+  expect(detail.handoffs.map((handoff: { fromLevel: string; toLevel: string }) => `${handoff.fromLevel}>${handoff.toLevel}`)).toEqual(["L1>L2", "L2>L3"]);
+
+  const listed = await request.get(`/api/v1/incidents?severity=SEV1&service=kafka&q=broker`, { headers: headers() });
+  expect((await listed.json()).incidents.map((row: { id: string }) => row.id)).toContain(incident.id);
+
+  expect((await request.get(`/api/v1/incidents/does-not-exist`, { headers: headers() })).status()).toBe(404);
+  const postmortem = await request.get(`/api/v1/incidents/${incident.id}/postmortem`, { headers: headers() });
+  expect(postmortem.headers()["content-type"]).toContain("text/markdown");
+  expect(await postmortem.text()).toContain("# Postmortem draft: INC-");
+});
