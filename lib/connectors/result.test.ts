@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { classifyError, redact, withDeadline } from "./result";
+
+describe("withDeadline", () => {
+  it("returns the value and how long it took", async () => {
+    const result = await withDeadline(1_000, async () => 42);
+    expect(result).toMatchObject({ ok: true, value: 42 });
+    expect(result.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("answers timeout at the deadline even when the task ignores its signal", async () => {
+    const started = Date.now();
+    const result = await withDeadline(100, () => new Promise(() => {}));
+    expect(result).toMatchObject({ ok: false, error: { kind: "timeout" } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("hands the task a signal that aborts at the deadline", async () => {
+    let aborted = false;
+    await withDeadline(50, (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => ((aborted = true), reject(new Error("aborted"))))));
+    expect(aborted).toBe(true);
+  });
+
+  it("classifies a thrown error instead of throwing", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+    expect(await withDeadline(1_000, async () => Promise.reject(refused))).toMatchObject({ ok: false, error: { kind: "unreachable" } });
+  });
+});
+
+describe("classifyError and redact", () => {
+  it("finds network codes in causes", () => {
+    expect(classifyError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }))).toEqual({ kind: "unreachable", message: "connection failed (ECONNREFUSED)" });
+  });
+
+  it("never lets a password through", () => {
+    expect(redact("connect to postgresql://user:hunter2@db:5432/x failed")).toBe("connect to postgresql://***:***@db:5432/x failed");
+    expect(redact('auth failed: password="hunter2"')).not.toContain("hunter2");
+    expect(redact("Authorization: Bearer abc.def")).not.toContain("abc.def");
+  });
+});
