@@ -9,6 +9,7 @@ import { down } from "./commands/down.ts";
 import { logs } from "./commands/logs.ts";
 import { status } from "./commands/status.ts";
 import { up } from "./commands/up.ts";
+import { HELM_BIN, HELM_VERSION, installHelm } from "./cluster/helm-cli.ts";
 import { setFault } from "./core/fault-state.ts";
 import { FAULTS, fault, healAll } from "./faults/registry.ts";
 
@@ -20,6 +21,7 @@ const USAGE = `usage: npm run lab -- <command>
   heal [<name>]           undo one fault, or every active one
   faults                  list the faults and the runbook section each one exercises
   logs <component> [-f]   a component's log (pipeline services: their pod log)
+  install-helm            build the real helm CLI into .lab/bin (Go module proxy; optional)
   demo                    up + the incident console pointed at the lab`;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "logs":
       await logs(rest.find((a) => !a.startsWith("-")), rest.includes("-f") || rest.includes("--follow"));
+      return 0;
+    case "install-helm":
+      installHelm();
+      console.log(`helm ${HELM_VERSION} at ${HELM_BIN}`);
       return 0;
     case "demo":
       await demo();

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { waitFor } from "../core/proc.ts";
 import { GROUPS, MONITORING_NAMESPACE, PORTS } from "../core/paths.ts";
+import { helm, helmInstalled } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
 import { clickhouse, consumerGroupDescribe, deploymentLogs, kafkajsLag, kubectl, metricSum, pods, prometheusTargets } from "./runbook.ts";
 
@@ -66,6 +67,11 @@ describe("lab up: a healthy pipeline", () => {
     const latest = readRelease(revisions.at(-1)!.version) as { name: string; info: { status: string }; chart: { metadata: { version: string } } };
     expect(latest.name).toBe("data-processing-pipeline");
     expect(latest.info.status).toBe("deployed");
+    if (helmInstalled()) {
+      // the real helm CLI reads what the lab stored
+      expect(helm(["history", "data-processing-pipeline", "-n", "data-processing"])).toMatch(/failed/);
+      expect(helm(["status", "data-processing-pipeline", "-n", "data-processing"])).toMatch(/STATUS: deployed/);
+    }
     const secrets = kubectl(["get", "secrets", "-n", "data-processing"]);
     expect(secrets).toContain("kubernetes.io/dockerconfigjson");
     expect(secrets).toContain("helm.sh/release.v1");

@@ -1,9 +1,13 @@
 /** Database faults: slow ClickHouse queries, PostgreSQL lock contention. */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../core/proc.ts";
 import { fault, healAll } from "../faults/registry.ts";
 import { clickhouse, deploymentLogs, psql } from "./runbook.ts";
 
+// a failed test must not leave its fault behind for the next one
+afterEach(async () => {
+  await healAll({ quiet: true });
+});
 afterAll(async () => {
   await healAll({ quiet: true });
 });

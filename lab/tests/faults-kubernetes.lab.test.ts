@@ -2,14 +2,19 @@
  * Faults Kubernetes reports: what the API server says about the pods follows the real
  * processes (crash loop, OOM kill), the image pull, and the Helm release history.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { waitFor, livePid } from "../core/proc.ts";
 import { NAMESPACE } from "../core/paths.ts";
+import { helm, helmInstalled } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
 import { fault, healAll } from "../faults/registry.ts";
 import { MISSING_TAG } from "../faults/image-pull.ts";
 import { kubectl, pods, podStatusColumn } from "./runbook.ts";
 
+// a failed test must not leave its fault behind for the next one
+afterEach(async () => {
+  await healAll({ quiet: true });
+});
 afterAll(async () => {
   await healAll({ quiet: true });
 });
@@ -25,7 +30,8 @@ describe("crashloop", () => {
     }, 30_000);
     const firstRestarts = pod.status.containerStatuses![0]!.restartCount;
     await waitFor("restarts rising", () => (container("normalization-service")?.restartCount ?? 0) > firstRestarts, 30_000);
-    expect(podStatusColumn(pod.metadata.name)).toBe("CrashLoopBackOff");
+    // between back-offs the container briefly runs (and crashes again), as with a kubelet
+    await waitFor("STATUS column CrashLoopBackOff", () => podStatusColumn(pod.metadata.name) === "CrashLoopBackOff", 30_000);
     expect(container("normalization-service")!.lastState.terminated).toMatchObject({ reason: "Error", exitCode: 1 });
     // the process really stops: nothing answers on its health port
     await expect(fetch("http://127.0.0.1:18080/health", { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
@@ -84,11 +90,13 @@ describe("helm-failed", () => {
     expect(failed.status).toBe("failed");
     expect((readRelease(failed.version) as { info: { description: string } }).info.description).toMatch(/Upgrade .* failed/);
     expect(kubectl(["get", "secrets", "-n", NAMESPACE, "-l", "owner=helm,status=deployed", "-o", "name"]).trim().split("\n")).toHaveLength(1);
+    if (helmInstalled()) expect(helm(["history", "data-processing-pipeline", "-n", NAMESPACE, "--max", "1"])).toMatch(/failed/);
     await fault("helm-failed").heal();
     const after = storedRevisions();
     expect(after.at(-1)!.status).toBe("deployed");
     expect((readRelease(after.at(-1)!.version) as { info: { description: string } }).info.description).toMatch(/^Rollback to \d+/);
     expect(after.filter((r) => r.status === "deployed")).toHaveLength(1);
+    if (helmInstalled()) expect(helm(["status", "data-processing-pipeline", "-n", NAMESPACE])).toMatch(/STATUS: deployed/);
   });
 });
 

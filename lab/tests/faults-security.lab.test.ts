@@ -1,5 +1,5 @@
 /** Security faults: API keys, rate limiting, mTLS certificates. */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { certNotAfter, certPaths } from "../core/certs.ts";
 import { waitFor } from "../core/proc.ts";
 import { PORTS } from "../core/paths.ts";
@@ -7,6 +7,10 @@ import { run } from "../core/proc.ts";
 import { fault, healAll } from "../faults/registry.ts";
 import { deploymentLogs, metricSum, metricsGrep, psql, redisScan } from "./runbook.ts";
 
+// a failed test must not leave its fault behind for the next one
+afterEach(async () => {
+  await healAll({ quiet: true });
+});
 afterAll(async () => {
   await healAll({ quiet: true });
 });
