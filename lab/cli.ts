@@ -11,6 +11,7 @@ import { status } from "./commands/status.ts";
 import { up } from "./commands/up.ts";
 import { HELM_BIN, HELM_VERSION, installHelm } from "./cluster/helm-cli.ts";
 import { setFault } from "./core/fault-state.ts";
+import { labEnv } from "./core/lab-env.ts";
 import { FAULTS, fault, healAll } from "./faults/registry.ts";
 
 const USAGE = `usage: npm run lab -- <command>
@@ -21,6 +22,7 @@ const USAGE = `usage: npm run lab -- <command>
   heal [<name>]           undo one fault, or every active one
   faults                  list the faults and the runbook section each one exercises
   logs <component> [-f]   a component's log (pipeline services: their pod log)
+  env                     the lab's endpoints as export lines (eval "$(npm run -s lab -- env)")
   install-helm            build the real helm CLI into .lab/bin (Go module proxy; optional)
   demo                    up + the incident console pointed at the lab`;
 
@@ -57,6 +59,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "logs":
       await logs(rest.find((a) => !a.startsWith("-")), rest.includes("-f") || rest.includes("--follow"));
+      return 0;
+    case "env":
+      for (const [k, v] of Object.entries(labEnv())) console.log(`export ${k}=${JSON.stringify(v)}`);
       return 0;
     case "install-helm":
       installHelm();

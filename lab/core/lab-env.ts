@@ -1,0 +1,20 @@
+/**
+ * How a client (the incident console) reaches the lab: environment variables with the
+ * lab's fixed loopback endpoints. `npm run lab -- env` prints them as `export` lines;
+ * `npm run demo` passes them to the console.
+ */
+import { CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
+
+export function labEnv(): Record<string, string> {
+  return {
+    KUBECONFIG,
+    KAFKA_BROKERS: KAFKA_BROKERS.join(","),
+    CLICKHOUSE_URL,
+    CLICKHOUSE_USER: "default",
+    REDIS_URL,
+    PROMETHEUS_URL,
+    PIPELINE_DATABASE_URL: PIPELINE_DB_URL,
+    NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${PORTS.normalizationHttp}`,
+    ENRICHMENT_SERVICE_URL: `http://127.0.0.1:${PORTS.enrichmentHttp}`,
+  };
+}
