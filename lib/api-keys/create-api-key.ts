@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLES } from "@/lib/auth/roles";
@@ -19,9 +19,8 @@ export async function createApiKey(options: {
   actor: Actor;
   input: z.input<typeof newApiKeyInput>;
 }): Promise<{ id: string; key: string; name: string; role: string; expiresAt: Date | null }> {
-  const parsed = newApiKeyInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid API key");
-  const { name, role, expiresInDays } = parsed.data;
+  const input = validate(newApiKeyInput, options.input, "Invalid API key");
+  const { name, role, expiresInDays } = input;
   const { key, prefix, secretHash } = generateApiKey();
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
   const created = await options.db.$transaction(async (tx) => {

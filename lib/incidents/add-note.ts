@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { announceChange } from "./live/timeline-bus";
@@ -18,9 +19,8 @@ export const addNoteInput = z.object({
  * a network or database hiccup) returns the note already saved instead of adding another.
  */
 export async function addNote(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof addNoteInput> }) {
-  const parsed = addNoteInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid note");
-  const { body, idempotencyKey } = parsed.data;
+  const input = validate(addNoteInput, options.input, "Invalid note");
+  const { body, idempotencyKey } = input;
   const { db, actor, incidentId } = options;
 
   if (idempotencyKey) {

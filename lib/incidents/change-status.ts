@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { announceChange } from "./live/timeline-bus";
@@ -11,9 +12,8 @@ import { appendTimeline, lockIncident } from "./timeline";
 export const changeStatusInput = z.object({ status: z.enum(STATUSES, { message: `Status must be one of ${STATUSES.join(", ")}` }) });
 
 export async function changeStatus(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof changeStatusInput> }) {
-  const parsed = changeStatusInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid status");
-  const to = parsed.data.status;
+  const input = validate(changeStatusInput, options.input, "Invalid status");
+  const to = input.status;
   const { db, actor, incidentId } = options;
   const incident = await db.$transaction(async (tx) => {
     const current = await lockIncident(tx, incidentId);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { consoleConfig } from "@/lib/config/console-config";
@@ -40,13 +41,7 @@ const EMERGENCY_TITLES: Record<(typeof EMERGENCY_KINDS)[number], string> = {
  * loss and security breaches start at L3, which must acknowledge within the deadline.
  */
 export async function declareIncident(options: { db: Db; actor: Actor; input: z.input<typeof declareIncidentInput>; baseUrl: string }) {
-  const parsed = declareIncidentInput.safeParse(options.input);
-  if (!parsed.success) {
-    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid incident", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    });
-  }
-  const input = parsed.data;
+  const input = validate(declareIncidentInput, options.input, "Invalid incident");
   const known = new Set(consoleConfig().services.map((service) => service.name));
   const unknown = input.services.filter((service) => !known.has(service));
   if (unknown.length) throw new AppError("bad_request", `Unknown service: ${unknown.join(", ")}. Services come from console.config.yaml.`);

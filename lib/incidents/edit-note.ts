@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorLabel } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,20 +16,19 @@ export const editNoteInput = z.object({
 
 /** Edits a note; the previous text is kept as a revision. Only its author or an admin may. */
 export async function editNote(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof editNoteInput> }) {
-  const parsed = editNoteInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid note");
+  const input = validate(editNoteInput, options.input, "Invalid note");
   const { db, actor, incidentId } = options;
   const updated = await db.$transaction(async (tx) => {
-    const event = await tx.timelineEvent.findUnique({ where: { id: BigInt(parsed.data.eventId) } });
+    const event = await tx.timelineEvent.findUnique({ where: { id: BigInt(input.eventId) } });
     if (!event || event.incidentId !== incidentId || event.kind !== "note") throw new AppError("not_found", "No such note on this incident.");
     const isAuthor = actor.kind === "user" && event.authorId === actor.id;
     if (!isAuthor && actor.role !== "admin") {
       await recordAudit(tx, { actor, action: "incident.note.edit", outcome: "denied", targetType: "incident", targetId: incidentId, detail: "not the author" });
       throw new AppError("forbidden", "Only the note's author (or an administrator) can edit it. Add a new note instead.");
     }
-    if (event.body === parsed.data.body) return event;
+    if (event.body === input.body) return event;
     await tx.noteRevision.create({ data: { eventId: event.id, body: event.body ?? "", editedBy: actorLabel(actor) } });
-    const saved = await tx.timelineEvent.update({ where: { id: event.id }, data: { body: parsed.data.body, editedAt: new Date() } });
+    const saved = await tx.timelineEvent.update({ where: { id: event.id }, data: { body: input.body, editedAt: new Date() } });
     await recordAudit(tx, {
       actor,
       action: "incident.note.edit",

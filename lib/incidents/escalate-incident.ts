@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { consoleConfig } from "@/lib/config/console-config";
@@ -82,12 +83,7 @@ export async function escalateWithinTransaction(
 }
 
 export async function escalateIncident(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof escalateInput>; baseUrl: string }) {
-  const parsed = escalateInput.safeParse(options.input);
-  if (!parsed.success) {
-    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid escalation", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    });
-  }
+  const input = validate(escalateInput, options.input, "Invalid escalation");
   const { db, actor, incidentId } = options;
   const handoff = await db.$transaction(async (tx) => {
     const incident = await lockIncident(tx, incidentId);
@@ -95,7 +91,7 @@ export async function escalateIncident(options: { db: Db; actor: Actor; incident
     const to = nextLevel(incident.level);
     if (!to) return null;
     if (incident.status === "resolved") throw new AppError("conflict", "The incident is resolved; reopen it before escalating.");
-    const created = await escalateWithinTransaction(tx, { incidentId, actor, from: incident.level, to, ...parsed.data, automatic: false, baseUrl: options.baseUrl });
+    const created = await escalateWithinTransaction(tx, { incidentId, actor, from: incident.level, to, ...input, automatic: false, baseUrl: options.baseUrl });
     await recordAudit(tx, { actor, action: "incident.escalate", outcome: "ok", targetType: "incident", targetId: incidentId, before: { level: incident.level }, after: { level: to, handoffId: created.id } });
     return created;
   });

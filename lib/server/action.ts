@@ -1,15 +1,15 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { currentUser } from "@/lib/auth/current-actor";
 import { can, lowestRoleWith, ROLE_LABELS, type Permission } from "@/lib/auth/roles";
-import { observeRequest } from "@/lib/observability/metrics";
-import { toPublicError, type PublicError } from "./report-error";
+import { runAction, type ActionResult } from "./run-action";
 
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: PublicError };
+export type { ActionResult } from "./run-action";
 
 /**
  * Every server action goes through here: session, role check on the server, zod input,
@@ -19,10 +19,8 @@ export function action<Schema extends z.ZodType, T>(
   options: { name: string; permission: Permission; input: Schema },
   handler: (context: { actor: Actor; db: Db; input: z.output<Schema> }) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    const started = performance.now();
-    let status = 200;
-    try {
+  return (raw) =>
+    runAction(options.name, async () => {
       const actor = await currentUser();
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Sign in again; what you typed is still here.");
       const db = getDb();
@@ -33,19 +31,6 @@ export function action<Schema extends z.ZodType, T>(
           `Your role (${ROLE_LABELS[actor.role]}) cannot do this; it needs ${ROLE_LABELS[lowestRoleWith(options.permission)]} or above.`,
         );
       }
-      const parsed = options.input.safeParse(raw);
-      if (!parsed.success) {
-        throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Some fields are not valid.", {
-          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-        });
-      }
-      return { ok: true, value: await handler({ actor, db, input: parsed.data }) };
-    } catch (error) {
-      const mapped = toPublicError(error, `action ${options.name}`);
-      status = mapped.status;
-      return { ok: false, error: mapped.error };
-    } finally {
-      observeRequest(`action:${options.name}`, "POST", status, (performance.now() - started) / 1000);
-    }
-  };
+      return handler({ actor, db, input: validate(options.input, raw) });
+    });
 }

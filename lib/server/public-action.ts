@@ -1,10 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { observeRequest } from "@/lib/observability/metrics";
-import type { ActionResult } from "./action";
-import { toPublicError } from "./report-error";
+import { validate } from "@/lib/validation";
+import { runAction, type ActionResult } from "./run-action";
 
 /**
  * The one kind of action that runs without a session: first-run set-up. Same input
@@ -14,23 +12,5 @@ export function publicAction<Schema extends z.ZodType, T>(
   options: { name: string; input: Schema },
   handler: (context: { db: Db; input: z.output<Schema> }) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    const started = performance.now();
-    let status = 200;
-    try {
-      const parsed = options.input.safeParse(raw);
-      if (!parsed.success) {
-        throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Some fields are not valid.", {
-          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-        });
-      }
-      return { ok: true, value: await handler({ db: getDb(), input: parsed.data }) };
-    } catch (error) {
-      const mapped = toPublicError(error, `action ${options.name}`);
-      status = mapped.status;
-      return { ok: false, error: mapped.error };
-    } finally {
-      observeRequest(`action:${options.name}`, "POST", status, (performance.now() - started) / 1000);
-    }
-  };
+  return (raw) => runAction(options.name, async () => handler({ db: getDb(), input: validate(options.input, raw) }));
 }

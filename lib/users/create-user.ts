@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, passwordProblem } from "@/lib/auth/passwords";
@@ -28,13 +29,7 @@ export interface CreatedUser {
 /** Creates a local account. Email addresses are unique, compared in lower case. */
 export async function createUser(options: { db: Db; actor: Actor; input: NewUserInput }): Promise<CreatedUser> {
   const { db, actor } = options;
-  const parsed = newUserInput.safeParse(options.input);
-  if (!parsed.success) {
-    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid user", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    });
-  }
-  const input = parsed.data;
+  const input = validate(newUserInput, options.input, "Invalid user");
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("conflict", `A user with the email ${input.email} already exists.`, {
       fieldErrors: { email: ["Already in use"] },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -18,11 +19,7 @@ export async function needsSetup(db: Db): Promise<boolean> {
  * transaction makes the "no users yet" check and the insert one step.
  */
 export async function setupFirstAdmin(options: { db: Db; input: Omit<NewUserInput, "role"> }): Promise<CreatedUser> {
-  const parsed = newUserInput.safeParse({ ...options.input, role: "admin" });
-  if (!parsed.success) {
-    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Invalid administrator");
-  }
-  const input = parsed.data;
+  const input = validate(newUserInput, { ...options.input, role: "admin" }, "Invalid administrator");
   const passwordHash = await hashPassword(input.password);
   return options.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
