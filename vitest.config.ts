@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           // `npm run test:lab`: needs the lab up (lab/cli.ts up), talks to its real servers.
           name: "lab",
-          include: ["lab/**/*.lab.test.ts"],
+          include: ["{lab,lib}/**/*.lab.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
