@@ -1,0 +1,62 @@
+import type { V1Pod } from "@kubernetes/client-node";
+import { withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { coreApi, type KubeTarget } from "./kube-client";
+
+/** What the runbook reads from `kubectl get pods` / `kubectl describe pod`, per pod. */
+export interface PodSummary {
+  name: string;
+  phase: string;
+  ready: { ready: number; total: number };
+  restarts: number;
+  /** CrashLoopBackOff, ImagePullBackOff, ErrImagePull, ContainerCreating… */
+  waitingReason: string | null;
+  lastTermination: { reason: string | null; exitCode: number | null; finishedAt: string | null } | null;
+  node: string | null;
+  createdAt: string | null;
+}
+
+export function summarizePod(pod: V1Pod): PodSummary {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const waiting = statuses.map((status) => status.state?.waiting?.reason).find(Boolean) ?? null;
+  const terminated = statuses.map((status) => status.lastState?.terminated).find(Boolean);
+  return {
+    // Names and reasons come from the API server: keep them printable and short.
+    name: printable(pod.metadata?.name ?? "?"),
+    phase: pod.status?.phase ?? "Unknown",
+    ready: { ready: statuses.filter((status) => status.ready).length, total: pod.spec?.containers?.length ?? statuses.length },
+    restarts: statuses.reduce((sum, status) => sum + (status.restartCount ?? 0), 0),
+    waitingReason: waiting ? printable(waiting) : null,
+    lastTermination: terminated
+      ? { reason: terminated.reason ? printable(terminated.reason) : null, exitCode: terminated.exitCode ?? null, finishedAt: terminated.finishedAt ? new Date(terminated.finishedAt).toISOString() : null }
+      : null,
+    node: pod.spec?.nodeName ?? null,
+    createdAt: pod.metadata?.creationTimestamp ? new Date(pod.metadata.creationTimestamp).toISOString() : null,
+  };
+}
+
+/** Replaces control and non-printable characters: a pod name with binary in it must not break a page. */
+export function printable(text: string): string {
+  return text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, "\uFFFD").slice(0, 253);
+}
+
+function classify(error: unknown): ConnectorError {
+  const code = (error as { code?: unknown }).code;
+  const status = typeof code === "number" ? code : (error as { statusCode?: number }).statusCode;
+  if (status === 401 || status === 403) return { kind: "unauthorized", message: `the API server refused the credentials (HTTP ${status})` };
+  if (status === 404) return { kind: "not_found", message: "namespace not found" };
+  const text = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up|connect/i.test(text)) return { kind: "unreachable", message: "the Kubernetes API server is unreachable" };
+  return { kind: "bad_response", message: "the Kubernetes API answered unexpectedly" };
+}
+
+/** `kubectl get pods -n <namespace> -l <selector>` */
+export function listPods(target: KubeTarget, namespace: string, labelSelector: string, deadlineMs: number): Promise<ConnectorResult<PodSummary[]>> {
+  return withDeadline(
+    deadlineMs,
+    async () => {
+      const list = await coreApi(target).listNamespacedPod({ namespace, labelSelector });
+      return list.items.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    classify,
+  );
+}
