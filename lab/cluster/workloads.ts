@@ -36,7 +36,7 @@ export interface ExternalWorkload extends WorkloadBase {
   runtime: "external";
   /** pid file name in .lab/run */
   pidName: string;
-  /** the script that starts it (lab/scripts/<script>.sh start) */
+  /** what starts it: lab/scripts/<script>.sh, or lab/cluster/<script>.ts for Jaeger */
   script: string;
   /** the server's own log file, copied into the pod's container log */
   logFile: string;
@@ -104,6 +104,18 @@ export const WORKLOADS: Workload[] = [
     pidName: "redis", script: "redis", logFile: path.join(LOG_DIR, "redis.log"), readinessPort: PORTS.redis,
     containerPorts: { redis: 6379 }, endpoints: { redis: `redis://127.0.0.1:${PORTS.redis}` },
     resources: small,
+  },
+  {
+    // all-in-one: collector + query + in-memory storage; the runbook selects component=jaeger-collector
+    name: "jaeger", namespace: NAMESPACE, kind: "Deployment", runtime: "external", image: "docker.io/jaegertracing/all-in-one:1.76.0",
+    labels: { component: "jaeger-collector" },
+    pidName: "jaeger", script: "jaeger", logFile: path.join(LOG_DIR, "jaeger.log"), readinessPort: PORTS.jaegerAdmin,
+    containerPorts: { collector: 14268, admin: 14269, query: 16686, "otlp-http": 4318 },
+    endpoints: {
+      collector: `http://127.0.0.1:${PORTS.jaegerCollector}`, admin: `http://127.0.0.1:${PORTS.jaegerAdmin}`,
+      query: `http://127.0.0.1:${PORTS.jaegerQuery}`, "otlp-http": `http://127.0.0.1:${PORTS.jaegerOtlpHttp}`,
+    },
+    resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
   },
   {
     name: "prometheus", namespace: MONITORING_NAMESPACE, kind: "Deployment", runtime: "external", image: "quay.io/prometheus/prometheus:v2.42.0",

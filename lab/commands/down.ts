@@ -5,6 +5,7 @@
  * Kubernetes state stay on disk (`.lab/`).
  */
 import { stopPid } from "../core/proc.ts";
+import { stopJaeger } from "../cluster/jaeger.ts";
 import { stopPipelineNode } from "../cluster/pipeline-node.ts";
 import { healAll } from "../faults/registry.ts";
 import { CONTROLLER } from "./up.ts";
@@ -15,6 +16,7 @@ export async function down(): Promise<void> {
   console.log("stopping lab controller and pipeline services");
   await stopPid(CONTROLLER, undefined, 20_000);
   await stopPipelineNode();
+  await stopJaeger();
   console.log("stopping Kubernetes control plane and data services");
   await Promise.all([script("kube", ["stop"], "lab-down"), ...["kafka", "clickhouse", "redis", "prometheus", "pipeline-db"].map((s) => script(s, ["stop"], "lab-down"))]);
   console.log("lab is down");

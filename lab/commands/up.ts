@@ -14,6 +14,7 @@ import { ensureApiKeys, ensureTopics } from "../core/pipeline-data.ts";
 import { livePid, startDetached, waitFor } from "../core/proc.ts";
 import { asList, baseManifests } from "../cluster/manifests.ts";
 import { ensureReleaseHistory } from "../cluster/helm-release.ts";
+import { startJaeger } from "../cluster/jaeger.ts";
 import { startPipelineNode } from "../cluster/pipeline-node.ts";
 import { script } from "./shell.ts";
 
@@ -41,8 +42,8 @@ export async function up(): Promise<void> {
   const t0 = Date.now();
   const step = (msg: string) => console.log(`[lab up +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
-  step("starting data services and the Kubernetes control plane");
-  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), script("kube", ["start"], "lab-up-kube")]);
+  step("starting data services, Jaeger and the Kubernetes control plane");
+  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), script("kube", ["start"], "lab-up-kube"), startJaeger()]);
 
   step("certificates, Kafka topics, API keys");
   ensureServiceCerts();
@@ -64,7 +65,7 @@ export async function up(): Promise<void> {
     waitFor("all pods Ready", () => {
       const out = kubectl(["get", "pods", "-A", "--field-selector=spec.nodeName=pipeline-node-1", "-o", "jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].ready}{\"\\n\"}{end}"]);
       const lines = out.trim().split("\n").filter(Boolean);
-      return lines.length >= 9 && lines.every((l) => l.endsWith("=true"));
+      return lines.length >= 10 && lines.every((l) => l.endsWith("=true"));
     }, 120_000, 1_000);
   const before = await clickhouseCount();
   await Promise.all([

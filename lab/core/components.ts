@@ -112,6 +112,12 @@ export function components(): Component[] {
     dataService("prometheus", "prometheus", PROMETHEUS_URL, PORTS.prometheus),
     dataService("postgresql", "pipeline-db", `postgresql://user:pipeline@127.0.0.1:${PORTS.pipelineDb}/db`, PORTS.pipelineDb),
     ...kube,
+    {
+      name: "jaeger",
+      endpoint: `http://127.0.0.1:${PORTS.jaegerCollector} (collector), http://127.0.0.1:${PORTS.jaegerQuery} (query)`,
+      log: path.join(LOG_DIR, "jaeger.log"),
+      check: () => http(`http://127.0.0.1:${PORTS.jaegerAdmin}/`),
+    },
     process_("pipeline-kwok", "pipeline-kwok", `http://127.0.0.1:${PORTS.pipelineKwok}`),
     process_("lab-controller", "lab-controller", "(pod status for pipeline-node-1)"),
     pipelineService("normalization-service", `http://127.0.0.1:${PORTS.normalizationHttp}`, `http://127.0.0.1:${PORTS.normalizationHttp}/health`),

@@ -39,7 +39,15 @@ export const PORTS = {
   enrichmentMetrics: 19091,
   /** normalization-service's mTLS endpoint (rules API that enrichment-service calls) */
   normalizationTls: 18443,
-  producerMetrics: 19092,
+  /** Jaeger all-in-one: collector HTTP (the runbook's :14268), admin (/ and /metrics), query UI/API */
+  jaegerCollector: 14268,
+  jaegerAdmin: 14269,
+  jaegerQuery: 16686,
+  jaegerCollectorGrpc: 54250,
+  jaegerQueryGrpc: 56685,
+  jaegerOtlpGrpc: 54317,
+  /** OTLP/HTTP receiver the pipeline services export spans to */
+  jaegerOtlpHttp: 54318,
 } as const;
 
 export const KAFKA_BROKERS = [`${HOST}:${PORTS.kafka}`];

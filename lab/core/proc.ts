@@ -90,8 +90,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
 }
 
 /** Runs a command to completion; returns its output (never throws on exit status). */
-export function run(command: string, args: string[], opts: { timeoutMs?: number; input?: string; env?: Record<string, string | undefined> } = {}) {
+export function run(command: string, args: string[], opts: { timeoutMs?: number; input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}) {
   const result = spawnSync(command, args, {
+    cwd: opts.cwd,
     encoding: "utf8",
     timeout: opts.timeoutMs ?? 120_000,
     input: opts.input,

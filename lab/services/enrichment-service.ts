@@ -19,6 +19,7 @@ import { createKafka } from "./shared/kafka.ts";
 import { onShutdown } from "./shared/lifecycle.ts";
 import { createLogger } from "./shared/log.ts";
 import { createPipelineMetrics, serveMetrics } from "./shared/metrics.ts";
+import { createTracer } from "./shared/tracing.ts";
 import { INSTRUMENTS, toClickHouseDateTime, type MarketTickRow, type NormalizedTick } from "./shared/ticks.ts";
 import { loadCert, reportExpiry, type CertFiles } from "./shared/tls.ts";
 
@@ -26,6 +27,7 @@ const SERVICE = "enrichment-service";
 const FLUSH_MS = 1_000;
 const log = createLogger(SERVICE);
 const metrics = createPipelineMetrics(SERVICE);
+const startSpan = createTracer(SERVICE);
 const exporter = serveMetrics(metrics, PORTS.enrichmentMetrics, log);
 const clickhouse = createClickHouse(SERVICE);
 const kafka = createKafka(SERVICE, log);
@@ -149,13 +151,17 @@ async function main() {
   await consumer.run({
     eachMessage: async ({ message }) => {
       const end = metrics.duration.startTimer();
+      const endSpan = startSpan(`process ${TOPICS.normalizedTicks}`, { "messaging.kafka.offset": message.offset });
+      let failure: unknown;
       try {
         await handle(JSON.parse(message.value?.toString() ?? "null") as NormalizedTick);
       } catch (error) {
+        failure = error;
         metrics.errors.inc({ type: "enrich" });
         log.error("failed to enrich tick", { offset: message.offset, error });
       } finally {
         end();
+        endSpan(failure);
       }
     },
   });

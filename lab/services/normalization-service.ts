@@ -18,6 +18,7 @@ import { createKafka } from "./shared/kafka.ts";
 import { onShutdown } from "./shared/lifecycle.ts";
 import { createLogger } from "./shared/log.ts";
 import { createPipelineMetrics, serveMetrics } from "./shared/metrics.ts";
+import { createTracer } from "./shared/tracing.ts";
 import { INSTRUMENTS, type NormalizedTick, type RawTick } from "./shared/ticks.ts";
 import { loadCert, reportExpiry, watchCert, type CertFiles } from "./shared/tls.ts";
 
@@ -31,6 +32,7 @@ if (isFaultActive("crashloop")) {
 }
 
 const metrics = createPipelineMetrics(SERVICE);
+const startSpan = createTracer(SERVICE);
 const exporter = serveMetrics(metrics, PORTS.normalizationMetrics, log);
 const kafka = createKafka(SERVICE, log);
 const consumer = kafka.consumer({ groupId: GROUPS.normalization, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
@@ -58,6 +60,8 @@ async function startConsumer() {
     partitionsConsumedConcurrently: 3,
     eachMessage: async ({ message }) => {
       const end = metrics.duration.startTimer();
+      const endSpan = startSpan(`process ${TOPICS.marketData}`, { "messaging.kafka.offset": message.offset });
+      let failure: unknown;
       try {
         const tick = normalize(JSON.parse(message.value?.toString() ?? "null") as RawTick);
         if (slow && Math.random() < 0.04) {
@@ -68,11 +72,13 @@ async function startConsumer() {
         latest.set(tick.symbol, tick);
         metrics.processed.inc({ topic: TOPICS.marketData });
       } catch (error) {
+        failure = error;
         metrics.errors.inc({ type: "normalize" });
         metrics.quality.inc({ check: "schema" });
         log.error("failed to normalize tick", { offset: message.offset, error });
       } finally {
         end();
+        endSpan(failure);
       }
     },
   });

@@ -77,6 +77,17 @@ describe("lab up: a healthy pipeline", () => {
     expect(secrets).toContain("helm.sh/release.v1");
   });
 
+  it("Jaeger (label component=jaeger-collector) runs and holds traces from both services", async () => {
+    expect(kubectl(["get", "pods", "-n", "data-processing", "-l", "component=jaeger-collector"])).toMatch(/jaeger-\S+\s+1\/1\s+Running/);
+    expect((await fetch(`http://127.0.0.1:${PORTS.jaegerAdmin}/`)).ok).toBe(true);
+    await waitFor("traces from both services", async () => {
+      const body = (await (await fetch(`http://127.0.0.1:${PORTS.jaegerQuery}/api/services`)).json()) as { data: string[] | null };
+      return ["normalization-service", "enrichment-service"].every((s) => body.data?.includes(s));
+    }, 30_000, 1_000);
+    const metrics = await (await fetch(`http://127.0.0.1:${PORTS.jaegerAdmin}/metrics`)).text();
+    expect(metrics).toMatch(/jaeger_collector_traces_saved_by_svc_total\{[^}]*svc="normalization-service"[^}]*\} [1-9]/);
+  });
+
   it("kubectl top pods shows the processes' real memory", async () => {
     const out = await waitFor("pod metrics", () => {
       try {
