@@ -37,7 +37,7 @@ function container(w: Workload, image: string): Obj {
     { name: "KAFKA_BROKERS", value: "kafka-0.kafka.data-processing.svc:9092" },
     { name: "TRACING_ENABLED", value: "true" },
     { name: "TRACING_SAMPLING_RATE", value: "0.1" },
-    { name: "TRACING_ENDPOINT", value: "http://jaeger-collector.data-processing.svc:14268/api/traces" },
+    { name: "TRACING_ENDPOINT", value: "http://jaeger.data-processing.svc:4318/v1/traces" },
   ];
   return {
     name: w.name,

@@ -11,8 +11,10 @@
  *     deletion, as a kubelet does): no stage writes pod status, only the lab controller.
  *     kwok needs at least one pod stage to run its pod controller at all, and without
  *     that it lists no pods for the resource metrics (`kubectl top pods` stays empty);
- *   - watches `Logs` objects (--enable-crds=Logs), which the controller creates per pod,
- *     pointing at the CRI log files the controller writes.
+ *   - watches `Logs` objects (--enable-crds), which the controller creates per pod,
+ *     pointing at the CRI log files the controller writes;
+ *   - watches `Exec` objects too: `kubectl exec` runs the command on this machine, with
+ *     lab/exec-bin first on PATH (the runbook's in-container tools, see its README).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +29,9 @@ const MAIN_KWOK_CONFIG = path.join(LAB_DIR, "kube", "kwok", "kwok.yaml");
 const CONFIG = path.join(LAB_DIR, "pipeline-kwok", "kwok.yaml");
 const PROCESS = "pipeline-kwok";
 const MARKER = "--manage-nodes-with-annotation-selector kwok.x-k8s.io/node=pipeline";
+/** part of the command line: an older pipeline kwok without it is replaced */
+const CRDS = "Logs,Exec";
+export const EXEC_BIN = path.join(LAB_SRC, "exec-bin");
 
 function renderConfig(): void {
   const docs = YAML.parseAllDocuments(fs.readFileSync(MAIN_KWOK_CONFIG, "utf8")).map((d) => d.toJSON() as Record<string, unknown> | null);
@@ -73,24 +78,25 @@ export function pipelineKwokPid(): number | null {
 }
 
 export async function startPipelineNode(): Promise<void> {
-  kubectl(["apply", "--server-side", "--field-manager=lab", "-f", path.join(LAB_SRC, "cluster", "crds", "kwok.x-k8s.io_logs.yaml")]);
-  kubectl(["wait", "--for=condition=Established", "--timeout=30s", "crd/logs.kwok.x-k8s.io"]);
+  kubectl(["apply", "--server-side", "--field-manager=lab", "-f", path.join(LAB_SRC, "cluster", "crds")]);
+  kubectl(["wait", "--for=condition=Established", "--timeout=30s", "crd/logs.kwok.x-k8s.io", "crd/execs.kwok.x-k8s.io"]);
   // node status is only accepted on create; apply keeps an existing node as it is
   try {
     kubectl(["get", "node", PIPELINE_NODE]);
   } catch {
     kubectl(["create", "-f", "-"], JSON.stringify(nodeManifest()));
   }
+  if (livePid(PROCESS) && !livePid(PROCESS, `--enable-crds ${CRDS}`)) await stopPid(PROCESS); // older flags
   if (!pipelineKwokPid()) {
     renderConfig();
     const args = [
       "--config", CONFIG, "--kubeconfig", KUBECONFIG, "--manage-all-nodes=false",
       ...MARKER.split(" "),
       "--node-ip", "127.0.0.1", "--node-port", String(PORTS.pipelineKwok),
-      "--server-address", `127.0.0.1:${PORTS.pipelineKwok}`, "--enable-crds", "Logs",
+      "--server-address", `127.0.0.1:${PORTS.pipelineKwok}`, "--enable-crds", CRDS,
       "--node-lease-duration-seconds", "40",
     ];
-    startDetached(PROCESS, KWOK_BIN, args);
+    startDetached(PROCESS, KWOK_BIN, args, { PATH: `${EXEC_BIN}:${process.env.PATH ?? "/usr/bin:/bin"}` });
   }
   await waitFor("pipeline kwok /healthz", async () => (await fetch(`http://127.0.0.1:${PORTS.pipelineKwok}/healthz`)).ok, 30_000);
   await waitFor(`node ${PIPELINE_NODE} Ready`, () => kubectl(["get", "node", PIPELINE_NODE, "-o", "jsonpath={.status.conditions[?(@.type=='Ready')].status}"]).trim() === "True", 30_000);

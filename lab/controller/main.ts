@@ -12,7 +12,9 @@
  * KWOK does not fight it: the second kwok (cluster/pipeline-node.ts) that serves this node
  * has no pod stages, so no one else writes these pods' status.
  */
+import path from "node:path";
 import type { V1Pod } from "@kubernetes/client-node";
+import { CERT_DIR, REPO_DIR } from "../core/paths.ts";
 import { kubeClients, mergePatch, apiStatus } from "../core/kube.ts";
 import { externalWorkloads, supervisedWorkloads, type Workload } from "../cluster/workloads.ts";
 import { PIPELINE_NODE } from "../cluster/pipeline-node.ts";
@@ -43,6 +45,7 @@ const externals = new Map(externalWorkloads().map((w) => [w.name, new ExternalCo
 const lastStatus = new Map<string, string>(); // pod uid -> JSON of the status last written
 const lastUsage = new Map<string, number>(); // pod uid -> time usage annotations were written
 const haveLogs = new Set<string>();
+const haveExec = new Set<string>();
 const pullEventsAt = new Map<string, number>();
 
 async function ensureLogsObject(pod: V1Pod): Promise<void> {
@@ -68,6 +71,38 @@ async function ensureLogsObject(pod: V1Pod): Promise<void> {
     if (apiStatus(error) !== 409) throw error;
   }
   haveLogs.add(uid);
+}
+
+/** `kubectl exec` into the pod runs locally, with the pod's environment (kwok `Exec`). */
+async function ensureExecObject(pod: V1Pod): Promise<void> {
+  const uid = pod.metadata!.uid!;
+  if (haveExec.has(uid)) return;
+  const spec = pod.spec!.containers[0]!;
+  const app = pod.metadata!.labels?.app ?? spec.name;
+  const envs = [
+    ...(spec.env ?? []).filter((e) => e.value !== undefined).map((e) => ({ name: e.name, value: e.value! })),
+    { name: "LAB_REPO_DIR", value: REPO_DIR },
+    { name: "LAB_POD", value: pod.metadata!.name! },
+    { name: "LAB_CERT_DIR", value: path.join(CERT_DIR, app) },
+    { name: "HOSTNAME", value: pod.metadata!.name! },
+  ];
+  try {
+    await kube.custom.createNamespacedCustomObject({
+      group: "kwok.x-k8s.io",
+      version: "v1alpha1",
+      namespace: pod.metadata!.namespace!,
+      plural: "execs",
+      body: {
+        apiVersion: "kwok.x-k8s.io/v1alpha1",
+        kind: "Exec",
+        metadata: { name: pod.metadata!.name, namespace: pod.metadata!.namespace, ownerReferences: [{ apiVersion: "v1", kind: "Pod", name: pod.metadata!.name!, uid }] },
+        spec: { execs: [{ containers: [spec.name], local: { workDir: REPO_DIR, envs } }] },
+      },
+    });
+  } catch (error) {
+    if (apiStatus(error) !== 409) throw error;
+  }
+  haveExec.add(uid);
 }
 
 async function writeStatus(pod: V1Pod, status: ReturnType<typeof podStatus>): Promise<void> {
@@ -148,6 +183,7 @@ async function reconcile(): Promise<void> {
         continue; // not a lab workload
       }
       await ensureLogsObject(pod);
+      await ensureExecObject(pod);
       await writeStatus(pod, podStatus(pod, containerStatus(pod, state)));
       await writeUsage(pod, state.usage);
     } catch (error) {

@@ -6,7 +6,7 @@ import { waitFor } from "../core/proc.ts";
 import { GROUPS, MONITORING_NAMESPACE, PORTS } from "../core/paths.ts";
 import { helm, helmInstalled } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
-import { clickhouse, consumerGroupDescribe, deploymentLogs, kafkajsLag, kubectl, metricSum, pods, prometheusTargets } from "./runbook.ts";
+import { clickhouse, consumerGroupDescribe, deploymentLogs, execIn, kafkajsLag, kubectl, metricSum, pods, prometheusTargets } from "./runbook.ts";
 
 const PIPELINE_APPS = ["normalization-service", "enrichment-service", "market-data-producer", "market-data-api-client", "kafka", "clickhouse", "postgresql", "redis"];
 
@@ -33,6 +33,8 @@ describe("lab up: a healthy pipeline", () => {
   it("ticks reach ClickHouse: SELECT count() FROM market_ticks grows", async () => {
     const before = Number(await clickhouse("SELECT count() FROM market_ticks"));
     expect(before).toBeGreaterThan(0);
+    // the runbook's own command
+    expect(Number(execIn("clickhouse-0", ["clickhouse-client", "--query", "SELECT count() FROM market_ticks"]).trim())).toBeGreaterThanOrEqual(before);
     await waitFor("more rows", async () => Number(await clickhouse("SELECT count() FROM market_ticks")) > before, 20_000);
   });
 

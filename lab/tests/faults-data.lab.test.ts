@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../core/proc.ts";
 import { PORTS } from "../core/paths.ts";
 import { fault, healAll } from "../faults/registry.ts";
-import { clickhouse, consumerGroupDescribe, deploymentLogs, kafkajsLag, kubectl, metricSum, podStatusColumn, pods, promQuery, prometheusTargets } from "./runbook.ts";
+import { clickhouse, consumerGroupDescribe, execIn, deploymentLogs, kafkajsLag, kubectl, metricSum, podStatusColumn, pods, promQuery, prometheusTargets } from "./runbook.ts";
 
 // a failed test must not leave its fault behind for the next one
 afterEach(async () => {
@@ -34,7 +34,8 @@ describe("bad-prices", () => {
     const qualityBefore = await metricSum(PORTS.enrichmentMetrics, "data_quality_issues_total");
     await fault("bad-prices").inject();
     await waitFor("bad rows", async () => Number(await clickhouse("SELECT count() FROM market_ticks WHERE price <= 0")) > 0, 30_000);
-    expect(await clickhouse("SELECT * FROM market_ticks WHERE price <= 0 LIMIT 10")).toMatch(/\t(0|-\d)/);
+    // the runbook's command, verbatim
+    expect(execIn("clickhouse-0", ["clickhouse-client", "--query", "SELECT * FROM market_ticks WHERE price <= 0 LIMIT 10"])).toMatch(/\t(0|-\d)/);
     expect(await metricSum(PORTS.enrichmentMetrics, "data_quality_issues_total")).toBeGreaterThan(qualityBefore);
     expect(deploymentLogs("enrichment-service").split("\n").filter((l) => l.includes("ERROR") && l.includes("price_positive")).length).toBeGreaterThan(0);
     await fault("bad-prices").heal();

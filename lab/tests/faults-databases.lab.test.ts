@@ -2,7 +2,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../core/proc.ts";
 import { fault, healAll } from "../faults/registry.ts";
-import { clickhouse, deploymentLogs, psql } from "./runbook.ts";
+import { clickhouse, deploymentLogs, execIn, psql } from "./runbook.ts";
 
 // a failed test must not leave its fault behind for the next one
 afterEach(async () => {
@@ -21,6 +21,8 @@ describe("slow-queries", () => {
     await waitFor("slow query logged", async () => Number(await slowSince(since)) > 0, 45_000, 1_000);
     const top = await clickhouse("SELECT query_duration_ms, query FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10");
     expect(top).toMatch(/vwap backfill/);
+    const runbookTop = execIn("clickhouse-0", ["clickhouse-client", "--query", "SELECT * FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10"]);
+    expect(runbookTop).toMatch(/vwap backfill/);
     await fault("slow-queries").heal();
     await new Promise((r) => setTimeout(r, 10_000)); // a backfill already running may finish
     const healedAt = (await clickhouse("SELECT now()")).trim();
@@ -37,6 +39,7 @@ describe("pg-locks", () => {
     const rows = await psql<Row>("SELECT * FROM pg_stat_activity");
     expect(rows.some((r) => r.state === "idle in transaction")).toBe(true);
     expect(rows.length).toBeGreaterThan(25);
+    expect(execIn("postgresql-0", ["psql", "-U", "user", "-d", "db", "-c", "SELECT * FROM pg_stat_activity"])).toMatch(/idle in transaction/);
     await waitFor("lookup timeouts logged", () => /ERROR .*API key lookup failed/.test(deploymentLogs("enrichment-service")), 30_000);
     await fault("pg-locks").heal();
     await waitFor("no lock waits", async () => !(await psql<Row>("SELECT * FROM pg_stat_activity")).some((r) => r.wait_event_type === "Lock" || r.state === "idle in transaction"), 20_000);

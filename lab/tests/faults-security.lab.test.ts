@@ -3,9 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { certNotAfter, certPaths } from "../core/certs.ts";
 import { waitFor } from "../core/proc.ts";
 import { PORTS } from "../core/paths.ts";
-import { run } from "../core/proc.ts";
 import { fault, healAll } from "../faults/registry.ts";
-import { deploymentLogs, metricSum, metricsGrep, psql, redisScan } from "./runbook.ts";
+import { deploymentLogs, execIn, kubectl, metricSum, metricsGrep, redisScan } from "./runbook.ts";
 
 // a failed test must not leave its fault behind for the next one
 afterEach(async () => {
@@ -20,8 +19,9 @@ const statusOf = async (port: number, key: string) => (await fetch(`http://127.0
 describe("auth-failures", () => {
   it("revoked and expired keys get 401s; api_keys shows them; heal restores access", async () => {
     await fault("auth-failures").inject();
-    const active = await psql<{ owner: string }>("SELECT * FROM api_keys WHERE is_active = true");
-    expect(active.map((r) => r.owner)).not.toContain("trading-desk-a");
+    const active = execIn("postgresql-0", ["psql", "-U", "user", "-d", "db", "-c", "SELECT * FROM api_keys WHERE is_active = true"]);
+    expect(active).toContain("risk-desk-b");
+    expect(active).not.toContain("trading-desk-a");
     await waitFor("401s", async () => (await statusOf(PORTS.enrichmentHttp, "lab-key-desk-a")) === 401 && (await statusOf(PORTS.normalizationHttp, "lab-key-desk-b")) === 401, 20_000);
     expect(await metricSum(PORTS.enrichmentMetrics, "auth_failures_total")).toBeGreaterThan(0);
     expect(deploymentLogs("enrichment-service")).toMatch(/401 Unauthorized: API key (revoked|expired)/);
@@ -37,6 +37,7 @@ describe("rate-limit-storm", () => {
     await waitFor("429s counted", async () => (await metricSum(PORTS.normalizationMetrics, "rate_limit_exceeded_total")) > before + 20, 30_000);
     expect((await metricsGrep(PORTS.normalizationMetrics, "rate_limit")).length).toBeGreaterThan(0);
     expect((await redisScan("rate_limit:*")).length).toBeGreaterThan(0);
+    expect(execIn("redis-0", ["redis-cli", "--scan", "--pattern", "rate_limit:*"])).toMatch(/^rate_limit:normalization-service:\d+:\d+$/m);
     expect(deploymentLogs("normalization-service")).toMatch(/rate_limit exceeded: 429/);
     expect(await statusOf(PORTS.normalizationHttp, "lab-key-desk-a")).toBe(429);
     await fault("rate-limit-storm").heal();
@@ -52,8 +53,9 @@ describe("cert-expiring", () => {
     const cert = certPaths("normalization-service", "server").cert;
     const tlsBefore = await metricSum(PORTS.enrichmentMetrics, "tls_handshake_errors_total");
     await fault("cert-expiring").inject();
-    const text = run("openssl", ["x509", "-in", cert, "-text", "-noout"]).stdout;
-    expect(text).toMatch(/Not After/);
+    const pod = kubectl(["get", "pods", "-n", "data-processing", "-l", "app=normalization-service", "-o", "jsonpath={.items[0].metadata.name}"]);
+    const text = execIn(pod, ["openssl", "x509", "-in", "/etc/certs/server-cert.pem", "-text", "-noout"]);
+    expect(text).toMatch(/Not After : /);
     expect(certNotAfter(cert)!.getTime()).toBeLessThan(Date.now());
     await waitFor("TLS errors", async () => (await metricSum(PORTS.enrichmentMetrics, "tls_handshake_errors_total")) > tlsBefore, 30_000);
     await waitFor("TLS lines in normalization-service logs", () => deploymentLogs("normalization-service").split("\n").some((l) => l.includes("TLS") && l.includes("ERROR")), 20_000);

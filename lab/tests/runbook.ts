@@ -6,10 +6,8 @@
 import { Kafka, logLevel } from "kafkajs";
 import pg from "pg";
 import { Redis } from "ioredis";
-import path from "node:path";
 import { kubectl } from "../core/kube.ts";
-import { CLICKHOUSE_URL, GROUPS, KAFKA_BROKERS, NAMESPACE, PIPELINE_DB_URL, PROMETHEUS_URL, REDIS_URL, SCRIPTS_DIR, TOPICS } from "../core/paths.ts";
-import { run } from "../core/proc.ts";
+import { CLICKHOUSE_URL, GROUPS, KAFKA_BROKERS, NAMESPACE, PIPELINE_DB_URL, PROMETHEUS_URL, REDIS_URL, TOPICS } from "../core/paths.ts";
 
 export { kubectl };
 
@@ -91,9 +89,18 @@ export async function redisScan(pattern: string): Promise<string[]> {
   }
 }
 
-/** `kafka-consumer-groups.sh --bootstrap-server … --group <g> --describe` (the real tool, from the Kafka jars). */
+/**
+ * `kubectl exec -it <pod> -n data-processing -- <command…>`, literally (without -it): kwok
+ * runs it on this machine with lab/exec-bin first on PATH (see lab/exec-bin/README.md).
+ */
+export function execIn(pod: string, command: string[]): string {
+  return kubectl(["exec", pod, "-n", NAMESPACE, "--", ...command]);
+}
+
+/** The runbook's `kubectl exec -it kafka-0 … kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group <g> --describe`. */
 export function consumerGroupDescribe(group: string = GROUPS.normalization): { lag: number; raw: string } {
-  const r = run(path.join(SCRIPTS_DIR, "kafka.sh"), ["tool", "kafka-consumer-groups", "--bootstrap-server", KAFKA_BROKERS[0]!, "--group", group, "--describe"], { timeoutMs: 60_000 });
+  const raw = execIn("kafka-0", ["kafka-consumer-groups.sh", "--bootstrap-server", "localhost:9092", "--group", group, "--describe"]);
+  const r = { stdout: raw, stderr: "" };
   const rows = r.stdout.split("\n").filter((l) => l.startsWith(group));
   const lag = rows.reduce((sum, l) => sum + (Number(l.trim().split(/\s+/)[5]) || 0), 0);
   return { lag, raw: r.stdout + r.stderr };
