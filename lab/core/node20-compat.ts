@@ -1,5 +1,7 @@
 /**
- * Node 20 compatibility for @kubernetes/client-node 2.x.
+ * Node 20 compatibility for @kubernetes/client-node 2.x. (package.json now pins 1.x, which
+ * needs none of this; the shims only fill in what is missing, so they are harmless there
+ * and keep the lab working if 2.x comes back.)
  *
  * client-node 2.0.1 depends on undici 8, which declares Node >= 22.19. On this machine's
  * Node 20 it throws at import or first request for three missing APIs:
