@@ -2,8 +2,9 @@
  * After `lab up`: the pipeline runs end to end and every runbook health check passes.
  */
 import { describe, expect, it } from "vitest";
-import { waitFor } from "../core/proc.ts";
-import { GROUPS, MONITORING_NAMESPACE, PORTS } from "../core/paths.ts";
+import path from "node:path";
+import { run, waitFor } from "../core/proc.ts";
+import { GROUPS, LAB_SRC, MONITORING_NAMESPACE, PORTS } from "../core/paths.ts";
 import { helm, helmInstalled } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
 import { clickhouse, consumerGroupDescribe, deploymentLogs, execIn, kafkajsLag, kubectl, metricSum, pods, prometheusTargets } from "./runbook.ts";
@@ -88,6 +89,14 @@ describe("lab up: a healthy pipeline", () => {
     }, 30_000, 1_000);
     const metrics = await (await fetch(`http://127.0.0.1:${PORTS.jaegerAdmin}/metrics`)).text();
     expect(metrics).toMatch(/jaeger_collector_traces_saved_by_svc_total\{[^}]*svc="normalization-service"[^}]*\} [1-9]/);
+  });
+
+  it("lab status --json lists every component up with its endpoint", () => {
+    const r = run(process.execPath, ["--import", "tsx", path.join(LAB_SRC, "cli.ts"), "status", "--json"], { timeoutMs: 60_000 });
+    const { components } = JSON.parse(r.stdout) as { components: Array<{ name: string; endpoint: string; up: boolean; detail: string }> };
+    expect(components.map((c) => c.name)).toEqual(expect.arrayContaining(["kafka", "clickhouse", "redis", "prometheus", "postgresql", "kube-apiserver", "jaeger", "lab-controller", "normalization-service", "enrichment-service"]));
+    expect(components.filter((c) => !c.up)).toEqual([]);
+    expect(r.status).toBe(0);
   });
 
   it("kubectl top pods shows the processes' real memory", async () => {
