@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { CLICKHOUSE_URL, LOG_DIR, PORTS, PROMETHEUS_URL, SCRIPTS_DIR } from "./paths.ts";
 import { livePid, run } from "./proc.ts";
+import { externalWorkloads } from "../cluster/workloads.ts";
 import { containerLogPaths } from "../controller/cri-log.ts";
 
 export interface ComponentStatus {
@@ -46,7 +47,8 @@ async function http(url: string): Promise<{ up: boolean; detail: string }> {
 const dataService = (name: string, script: string, endpoint: string, port: number): Component => ({
   name,
   endpoint,
-  log: path.join(LOG_DIR, `${script}.log`),
+  // the server's own log (e.g. Kafka's server.log), as its pod's `kubectl logs` shows it
+  log: externalWorkloads().find((w) => w.name === name)?.logFile ?? path.join(LOG_DIR, `${script}.log`),
   check: async () => {
     const r = run(path.join(SCRIPTS_DIR, `${script}.sh`), ["status"], { timeoutMs: 20_000 });
     return { up: r.status === 0 && (await tcp(port)), detail: (r.stdout || r.stderr).trim() };
