@@ -5,6 +5,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { RevokeApiKeyButton } from "@/components/admin/revoke-api-key-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Cell, Row, Table } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -34,30 +35,22 @@ export default async function AdminPage() {
 
       <Card>
         <CardTitle>Users</CardTitle>
-        <table className="mb-6 w-full text-left text-sm">
-          <thead className="text-xs text-fg-muted">
-            <tr>
-              <th className="py-1 font-medium">Email</th>
-              <th className="py-1 font-medium">Name</th>
-              <th className="py-1 font-medium">Role</th>
-              <th className="py-1 font-medium">Created</th>
-            </tr>
-          </thead>
-          <tbody>
+        <div className="mb-6 -mx-4">
+        <Table head={["Email", "Name", "Role", "Created"]}>
             {users.map((user) => (
-              <tr key={user.id} className="border-t border-border">
-                <td className="py-2">{user.email}</td>
-                <td className="py-2">{user.name ?? "—"}</td>
-                <td className="py-2">
+              <Row key={user.id}>
+                <Cell>{user.email}</Cell>
+                <Cell>{user.name ?? "—"}</Cell>
+                <Cell>
                   {ROLE_LABELS[user.role]} {user.disabledAt ? <Badge>disabled</Badge> : null}
-                </td>
-                <td className="py-2 text-fg-muted">
+                </Cell>
+                <Cell className="text-fg-muted">
                   <LocalTime iso={user.createdAt.toISOString()} />
-                </td>
-              </tr>
+                </Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+        </Table>
+        </div>
         <h3 className="mb-2 text-sm font-semibold">Add user</h3>
         <CreateUserForm />
       </Card>
@@ -68,35 +61,25 @@ export default async function AdminPage() {
           For scripts calling <code className="font-mono">/api/v1</code> with <code className="font-mono">Authorization: Bearer ick_…</code>. Only a hash is stored.
         </p>
         {keys.length ? (
-          <table className="mb-6 w-full text-left text-sm">
-            <thead className="text-xs text-fg-muted">
-              <tr>
-                <th className="py-1 font-medium">Name</th>
-                <th className="py-1 font-medium">Key</th>
-                <th className="py-1 font-medium">Role</th>
-                <th className="py-1 font-medium">Last used</th>
-                <th className="py-1 font-medium">State</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
+          <div className="mb-6 -mx-4">
+          <Table head={["Name", "Key", "Role", "Last used", "State", ""]}>
               {keys.map((key) => {
                 const state = key.revokedAt ? "revoked" : key.expiresAt && key.expiresAt <= now ? "expired" : "active";
                 return (
-                  <tr key={key.id} className="border-t border-border">
-                    <td className="py-2">{key.name}</td>
-                    <td className="py-2 font-mono text-xs">ick_{key.prefix}_…</td>
-                    <td className="py-2">{key.role}</td>
-                    <td className="py-2 text-fg-muted">{key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} /> : "never"}</td>
-                    <td className="py-2">
+                  <Row key={key.id}>
+                    <Cell>{key.name}</Cell>
+                    <Cell className="font-mono text-xs">ick_{key.prefix}_…</Cell>
+                    <Cell>{key.role}</Cell>
+                    <Cell className="text-fg-muted">{key.lastUsedAt ? <LocalTime iso={key.lastUsedAt.toISOString()} /> : "never"}</Cell>
+                    <Cell>
                       <Badge>{state}</Badge>
-                    </td>
-                    <td className="py-2 text-right">{state === "active" ? <RevokeApiKeyButton id={key.id} name={key.name} prefix={key.prefix} /> : null}</td>
-                  </tr>
+                    </Cell>
+                    <Cell className="text-right">{state === "active" ? <RevokeApiKeyButton id={key.id} name={key.name} prefix={key.prefix} /> : null}</Cell>
+                  </Row>
                 );
               })}
-            </tbody>
-          </table>
+          </Table>
+          </div>
         ) : null}
         <CreateApiKeyForm />
       </Card>

@@ -5,6 +5,7 @@ import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { Card } from "@/components/ui/card";
+import { Cell, Row, Table } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
@@ -109,42 +110,29 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </button>
       </form>
       <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-fg-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">Incident</th>
-              <th className="px-4 py-2 font-medium">Severity</th>
-              <th className="px-4 py-2 font-medium">Status</th>
-              <th className="px-4 py-2 font-medium">Level</th>
-              <th className="px-4 py-2 font-medium">Owner</th>
-              <th className="px-4 py-2 font-medium">Services</th>
-              <th className="px-4 py-2 font-medium">Declared</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table head={["Incident", "Severity", "Status", "Level", "Owner", "Services", "Declared"]}>
             {incidents.map((incident) => (
-              <tr key={incident.id} className="border-t border-border">
-                <td className="px-4 py-2">
+              <Row key={incident.id}>
+                <Cell>
                   <Link href={`/incidents/${incident.id}`} className="hover:underline">
                     <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
                   </Link>
-                </td>
-                <td className="px-4 py-2">
+                </Cell>
+                <Cell>
                   <SeverityBadge severity={incident.severity} />
-                </td>
-                <td className="px-4 py-2">
+                </Cell>
+                <Cell>
                   <Badge>{incident.status}</Badge>
-                </td>
-                <td className="px-4 py-2">{incident.level}</td>
-                <td className="px-4 py-2">{incident.owner ?? "—"}</td>
-                <td className="px-4 py-2 text-xs">{incident.services.join(", ")}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-fg-muted">
+                </Cell>
+                <Cell>{incident.level}</Cell>
+                <Cell>{incident.owner ?? "—"}</Cell>
+                <Cell className="text-xs">{incident.services.join(", ")}</Cell>
+                <Cell className="whitespace-nowrap text-fg-muted">
                   <LocalTime iso={incident.createdAt} />
-                </td>
-              </tr>
+                </Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+        </Table>
         {incidents.length === 0 ? <p className="px-4 py-6 text-sm text-fg-muted">No incidents match. Good.</p> : null}
       </Card>
       {next ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Cell, Row, Table } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { listAudit } from "@/lib/audit/list-audit";
 import { requirePagePermission } from "@/lib/auth/require-permission";
@@ -49,30 +50,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <Card className="overflow-x-auto p-0">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-fg-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">When</th>
-              <th className="px-4 py-2 font-medium">Who</th>
-              <th className="px-4 py-2 font-medium">Action</th>
-              <th className="px-4 py-2 font-medium">Outcome</th>
-              <th className="px-4 py-2 font-medium">Target</th>
-              <th className="px-4 py-2 font-medium">Detail / change</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table head={["When", "Who", "Action", "Outcome", "Target", "Detail / change"]}>
             {entries.map((entry) => (
-              <tr key={String(entry.id)} className="border-t border-border align-top">
-                <td className="whitespace-nowrap px-4 py-2 text-fg-muted">
+              <Row key={String(entry.id)} className="align-top">
+                <Cell className="whitespace-nowrap text-fg-muted">
                   <LocalTime iso={entry.at.toISOString()} />
-                </td>
-                <td className="px-4 py-2">{entry.actor}</td>
-                <td className="px-4 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-4 py-2">
+                </Cell>
+                <Cell>{entry.actor}</Cell>
+                <Cell className="font-mono text-xs">{entry.action}</Cell>
+                <Cell>
                   <Badge className={entry.outcome === "ok" ? "text-ok" : "text-fail"}>{entry.outcome}</Badge>
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{entry.targetType ? `${entry.targetType}:${entry.targetId}` : "—"}</td>
-                <td className="px-4 py-2 text-xs text-fg-muted">
+                </Cell>
+                <Cell className="font-mono text-xs">{entry.targetType ? `${entry.targetType}:${entry.targetId}` : "—"}</Cell>
+                <Cell className="text-xs text-fg-muted">
                   {entry.detail}
                   {entry.before !== null || entry.after !== null ? (
                     <pre className="mt-1 whitespace-pre-wrap font-mono">
@@ -80,11 +70,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {entry.after !== null ? `after  ${JSON.stringify(entry.after)}` : ""}
                     </pre>
                   ) : null}
-                </td>
-              </tr>
+                </Cell>
+              </Row>
             ))}
-          </tbody>
-        </table>
+        </Table>
         {entries.length === 0 ? <p className="px-4 py-6 text-sm text-fg-muted">No entries match.</p> : null}
       </Card>
       {nextBefore ? (
