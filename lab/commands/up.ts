@@ -43,7 +43,10 @@ export async function up(): Promise<void> {
   const step = (msg: string) => console.log(`[lab up +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
   step("starting data services, Jaeger and the Kubernetes control plane");
-  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), script("kube", ["start"], "lab-up-kube"), startJaeger()]);
+  // kube.sh start expects its binaries; install is a no-op once they are built (the data
+  // scripts install from their own start).
+  const controlPlane = script("kube", ["install"], "lab-up-kube-install").then(() => script("kube", ["start"], "lab-up-kube"));
+  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), controlPlane, startJaeger()]);
 
   step("certificates, Kafka topics, API keys");
   ensureServiceCerts();
