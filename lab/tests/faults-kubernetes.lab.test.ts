@@ -37,7 +37,7 @@ describe("crashloop", () => {
     await expect(fetch("http://127.0.0.1:18080/health", { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     const describe = kubectl(["describe", "pod", "-n", NAMESPACE, pod.metadata.name]);
     expect(describe).toMatch(/Back-off restarting failed container/);
-    expect(kubectl(["logs", "-n", NAMESPACE, pod.metadata.name, "--previous"])).toMatch(/FATAL .*invalid configuration/);
+    expect(kubectl(["logs", "-n", NAMESPACE, pod.metadata.name, "--previous"])).toMatch(/FATAL .*(invalid configuration|configuration reload failed)/);
     await fault("crashloop").heal();
     await waitFor("Running and Ready again", () => container("normalization-service")?.ready === true && container("normalization-service")?.restartCount === 0, 60_000);
     expect((await fetch("http://127.0.0.1:18080/health")).status).toBe(200);
