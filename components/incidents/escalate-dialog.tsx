@@ -4,6 +4,7 @@ import { useRef, useState, useTransition, type FormEvent } from "react";
 import { escalateAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { ROLE_RESPONSIBILITIES, type Role } from "@/lib/auth/roles";
 import { LEVEL_NAMES, nextLevel, type Level } from "@/lib/incidents/lifecycle";
 
 /** Escalating asks what the next level must know; the rest of the packet comes from the timeline. */
@@ -45,6 +46,9 @@ export function EscalateDialog({ incidentId, level, onDone }: { incidentId: stri
           <p className="text-sm text-fg-muted">
             {LEVEL_NAMES[to]} is notified and must acknowledge before the deadline, or the incident escalates again. The hand-off packet includes
             every check, note, operation and status change so far.
+          </p>
+          <p className="text-sm">
+            <span className="font-medium">{to} handles (runbook):</span> {ROLE_RESPONSIBILITIES[to.toLowerCase() as Role].join(" · ")}
           </p>
           {error ? <Banner tone="fail" title="Not escalated">{error}</Banner> : null}
           <label className="block space-y-1 text-sm">

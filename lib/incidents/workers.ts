@@ -1,12 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { deliverNotifications } from "@/lib/notifications/deliver-notifications";
+import { pruneFailures } from "@/lib/auth/throttle";
 import { consoleBaseUrl } from "@/lib/server/base-url";
 import { expireHandoffs } from "./expire-handoffs";
 
 /**
- * Background work of every console process: the acknowledgement timer (every second) and
- * the notification outbox (every two seconds). Safe to run in every replica; see the two
+ * Background work of every console process: the acknowledgement timer (every second), the
+ * notification outbox (every two seconds), and dropping sign-in failures too old to matter
+ * for throttling (every minute). Safe to run in every replica; see the two
  * use cases for how each row is handled once. A tick never overlaps the previous one.
  */
 function every(ms: number, name: string, task: () => Promise<unknown>) {
@@ -32,4 +34,5 @@ export function startWorkers() {
   globalForWorkers.consoleWorkersStarted = true;
   every(1_000, "ack-timer", () => expireHandoffs({ db: getDb(), baseUrl: consoleBaseUrl() }));
   every(2_000, "notifications", () => deliverNotifications({ db: getDb() }));
+  every(60_000, "sign-in-failures", () => pruneFailures(getDb()));
 }

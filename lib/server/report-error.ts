@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AppError, DATABASE_UNAVAILABLE_MESSAGE, isAppError, isDatabaseUnavailable, type AppErrorCode } from "@/lib/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, isAppError, isDatabaseUnavailable, type AppErrorCode } from "@/lib/errors";
 
 export interface PublicError {
   code: AppErrorCode | "internal";
@@ -30,4 +30,3 @@ export function toPublicError(error: unknown, where: string): { status: number; 
   };
 }
 
-export { AppError };
