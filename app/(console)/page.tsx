@@ -7,7 +7,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig } from "@/lib/config/console-config";
+import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
 import { getDb } from "@/lib/db/client";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const user = await requirePagePermission("console:read");
   const { incidents: open } = await listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 10 }));
-  const services = consoleConfig().services.map((service) => service.name);
+  const services = incidentSubjects();
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">

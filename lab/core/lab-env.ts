@@ -15,6 +15,11 @@ export function labEnv(): Record<string, string> {
     PROMETHEUS_URL,
     PIPELINE_DATABASE_URL: PIPELINE_DB_URL,
     NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${PORTS.normalizationHttp}`,
+    NORMALIZATION_SERVICE_METRICS_URL: `http://127.0.0.1:${PORTS.normalizationMetrics}/metrics`,
+    NORMALIZATION_SERVICE_TLS_ADDRESS: `127.0.0.1:${PORTS.normalizationTls}`,
     ENRICHMENT_SERVICE_URL: `http://127.0.0.1:${PORTS.enrichmentHttp}`,
+    ENRICHMENT_SERVICE_METRICS_URL: `http://127.0.0.1:${PORTS.enrichmentMetrics}/metrics`,
+    JAEGER_COLLECTOR_URL: `http://127.0.0.1:${PORTS.jaegerCollector}/`,
+    JAEGER_METRICS_URL: `http://127.0.0.1:${PORTS.jaegerAdmin}/metrics`,
   };
 }

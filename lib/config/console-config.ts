@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { catalogSchema, interpolateEnv, SYSTEM_NAMES, type Env } from "./catalog";
 import { parseDuration } from "./duration";
 
 /**
@@ -17,20 +18,9 @@ const contact = z.object({
   email: z.string().optional(),
 });
 
-export const consoleConfigSchema = z.object({
-  services: z
-    .array(z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be a Kubernetes-style name, e.g. normalization-service" }), namespace: z.string().default("data-processing") }))
-    .default([
-      { name: "normalization-service", namespace: "data-processing" },
-      { name: "enrichment-service", namespace: "data-processing" },
-      { name: "kafka", namespace: "data-processing" },
-      { name: "clickhouse", namespace: "data-processing" },
-      { name: "postgresql", namespace: "data-processing" },
-      { name: "redis", namespace: "data-processing" },
-      { name: "prometheus", namespace: "monitoring" },
-      { name: "grafana", namespace: "monitoring" },
-      { name: "jaeger", namespace: "data-processing" },
-    ]),
+/** The whole file: the catalog (catalog.ts) plus escalation, contacts and notifications. */
+export function consoleConfigSchema(env: Env = process.env) {
+  return catalogSchema(env).extend({
   escalation: z
     .object({
       /** How long the receiving level has to acknowledge before the incident escalates again. */
@@ -54,14 +44,15 @@ export const consoleConfigSchema = z.object({
       webhookUrl: z.string().url({ message: "must be a URL, e.g. https://hooks.slack.com/services/T000/B000/XXXX" }).optional(),
     })
     .prefault({}),
-});
+  });
+}
 
-export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
+export type ConsoleConfig = z.infer<ReturnType<typeof consoleConfigSchema>>;
 
 export type ConfigResult = { ok: true; config: ConsoleConfig } | { ok: false; errors: string[] };
 
 /** Parses the YAML text of a config file; never throws. */
-export function parseConsoleConfig(text: string, fileName = "console.config.yaml"): ConfigResult {
+export function parseConsoleConfig(text: string, fileName = "console.config.yaml", env: Env = process.env): ConfigResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
@@ -70,7 +61,7 @@ export function parseConsoleConfig(text: string, fileName = "console.config.yaml
       errors: document.errors.map((error) => `${fileName}:${error.linePos?.[0].line ?? "?"}: ${error.message.split("\n")[0]}`),
     };
   }
-  const result = consoleConfigSchema.safeParse(document.toJS() ?? {});
+  const result = consoleConfigSchema(env).safeParse(interpolateEnv(document.toJS() ?? {}, env));
   if (result.success) return { ok: true, config: result.data };
   return {
     ok: false,
@@ -100,4 +91,9 @@ export function consoleConfig(): ConsoleConfig {
   if (!result.ok) throw new Error(`Invalid console configuration:\n  - ${result.errors.join("\n  - ")}`);
   cache.set(file, result.config);
   return result.config;
+}
+
+/** What an incident may name as affected: the catalog's services and the infrastructure systems. */
+export function incidentSubjects(config: ConsoleConfig = consoleConfig()): string[] {
+  return [...config.services.map((service) => service.name), ...SYSTEM_NAMES];
 }

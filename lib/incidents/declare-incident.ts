@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { consoleConfig } from "@/lib/config/console-config";
+import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
 import { EMERGENCIES } from "@/lib/runbooks/procedures";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { ackDeadlineMs } from "./ack-deadline";
@@ -42,7 +42,7 @@ const EMERGENCY_TITLES: Record<(typeof EMERGENCY_KINDS)[number], string> = {
  */
 export async function declareIncident(options: { db: Db; actor: Actor; input: z.input<typeof declareIncidentInput>; baseUrl: string }) {
   const input = validate(declareIncidentInput, options.input, "Invalid incident");
-  const known = new Set(consoleConfig().services.map((service) => service.name));
+  const known = new Set(incidentSubjects());
   const unknown = input.services.filter((service) => !known.has(service));
   if (unknown.length) throw new AppError("bad_request", `Unknown service: ${unknown.join(", ")}. Services come from console.config.yaml.`);
 

@@ -9,7 +9,7 @@ import { Cell, Row, Table } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig } from "@/lib/config/console-config";
+import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
 import { formatDuration } from "@/lib/config/duration";
 import { getDb } from "@/lib/db/client";
 import { LEVELS, STATUSES } from "@/lib/incidents/lifecycle";
@@ -35,7 +35,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     listIncidents(db, filters),
     incidentStats(db, { ...filters, after: undefined }, { from: new Date(now.getTime() - PERIODS[period] * 86_400_000), to: now }),
   ]);
-  const services = consoleConfig().services.map((service) => service.name);
+  const services = incidentSubjects();
   const select = "rounded-md border border-border bg-surface-raised px-2 py-1.5 text-sm";
   const keep = (extra: Search) => new URLSearchParams(Object.entries({ ...params, ...extra }).filter((pair): pair is [string, string] => Boolean(pair[1]))).toString();
 

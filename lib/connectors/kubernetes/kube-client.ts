@@ -1,4 +1,5 @@
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, KubeConfig, Metrics } from "@kubernetes/client-node";
+import type { Catalog } from "@/lib/config/catalog";
 
 /**
  * One Kubernetes client per kubeconfig per process. The kubeconfig comes from a file
@@ -11,19 +12,36 @@ export interface KubeTarget {
   inCluster?: boolean;
 }
 
-const clients = new Map<string, CoreV1Api>();
+/** The catalog's Kubernetes section as a target; null when nothing is configured. */
+export function kubeTarget(system: Catalog["systems"]["kubernetes"]): KubeTarget | null {
+  if (system.inCluster) return { inCluster: true };
+  if (!system.kubeconfig) return null;
+  return { kubeconfig: system.kubeconfig, context: system.context };
+}
 
-export function coreApi(target: KubeTarget): CoreV1Api {
+const configs = new Map<string, KubeConfig>();
+const apis = new Map<string, unknown>();
+
+export function kubeConfig(target: KubeTarget): KubeConfig {
   const key = JSON.stringify(target);
-  let api = clients.get(key);
-  if (!api) {
-    const config = new KubeConfig();
+  let config = configs.get(key);
+  if (!config) {
+    config = new KubeConfig();
     if (target.inCluster) config.loadFromCluster();
     else if (target.kubeconfig) config.loadFromFile(target.kubeconfig);
     else config.loadFromDefault();
     if (target.context) config.setCurrentContext(target.context);
-    api = config.makeApiClient(CoreV1Api);
-    clients.set(key, api);
+    configs.set(key, config);
   }
-  return api;
+  return config;
 }
+
+function cached<T>(target: KubeTarget, kind: string, make: (config: KubeConfig) => T): T {
+  const key = `${kind}:${JSON.stringify(target)}`;
+  if (!apis.has(key)) apis.set(key, make(kubeConfig(target)));
+  return apis.get(key) as T;
+}
+
+export const coreApi = (target: KubeTarget) => cached(target, "core", (config) => config.makeApiClient(CoreV1Api));
+export const appsApi = (target: KubeTarget) => cached(target, "apps", (config) => config.makeApiClient(AppsV1Api));
+export const metricsApi = (target: KubeTarget) => cached(target, "metrics", (config) => new Metrics(config));

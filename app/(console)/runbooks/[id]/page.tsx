@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { CopyCommand } from "@/components/runbooks/copy-command";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig } from "@/lib/config/console-config";
+import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-permission";
@@ -73,7 +73,7 @@ export default async function ProcedurePage({ params }: Props) {
       ) : (
         <>
           {can(user.role, "incident:write") ? (
-            <DeclareIncidentDialog services={consoleConfig().services.map((service) => service.name)} emergency={item.id as EmergencyKind} />
+            <DeclareIncidentDialog services={incidentSubjects()} emergency={item.id as EmergencyKind} />
           ) : null}
           <Steps title="Immediate actions" steps={item.immediateActions} />
           <Steps title="Recovery steps" steps={item.recoverySteps} />
