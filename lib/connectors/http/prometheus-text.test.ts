@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketDelta, bucketsOf, counterRate, histogramQuantile, parsePrometheusText, sumOf } from "./prometheus-text";
+import { bucketDelta, bucketsOf, counterRate, counterTotal, histogramQuantile, parsePrometheusText, sumOf } from "./prometheus-text";
 
 const EXPOSITION = `# HELP processed_total Ticks processed
 # TYPE processed_total counter
@@ -23,6 +23,15 @@ describe("parsePrometheusText", () => {
     expect(sumOf(samples, "processed_total", { result: "error" })).toBe(30);
     expect(samples.find((sample) => sample.name === "label_with_escapes")?.labels).toEqual({ path: 'a"b', msg: "x\ny" });
     expect(Number.isNaN(sumOf(samples, "up")!)).toBe(true);
+  });
+
+  it("remembers declared families: a labelled counter that never counted is 0, an absent one null", () => {
+    const parsed = parsePrometheusText("# HELP auth_failures_total 401s\n# TYPE auth_failures_total counter\n# TYPE constructor gauge\nprocessed_total 5\n");
+    expect(parsed.types).toEqual({ auth_failures_total: "counter", constructor: "gauge" });
+    expect(counterTotal(parsed, "auth_failures_total")).toBe(0);
+    expect(counterTotal(parsed, "processed_total")).toBe(5);
+    expect(counterTotal(parsed, "missing_total")).toBeNull();
+    expect(counterTotal(parsePrometheusText("x 1"), "toString")).toBeNull();
   });
 
   it("skips and reports malformed lines instead of failing", () => {

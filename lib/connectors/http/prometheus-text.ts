@@ -11,7 +11,14 @@ export interface Sample {
 export interface ParsedExposition {
   samples: Sample[];
   problems: { line: number; message: string }[];
+  /**
+   * Metric families declared by `# TYPE` lines (name → counter|gauge|histogram|summary|untyped).
+   * A labelled counter that never counted has a TYPE line and no sample: it is 0, not missing.
+   */
+  types?: Record<string, string>;
 }
+
+const TYPE_LINE = /^#\s*TYPE\s+([a-zA-Z_:][a-zA-Z0-9_:]*)\s+(\w+)\s*$/;
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})?\s+(\S+)(\s+-?\d+)?\s*$/;
 const LABEL = /\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*,?/y;
@@ -39,10 +46,16 @@ function parseLabels(text: string): Record<string, string> | null {
 export function parsePrometheusText(text: string, limits = { maxLines: 200_000, maxLineLength: 10_000 }): ParsedExposition {
   const samples: Sample[] = [];
   const problems: ParsedExposition["problems"] = [];
+  const types: Record<string, string> = {};
   const lines = text.split("\n");
   for (let index = 0; index < Math.min(lines.length, limits.maxLines); index++) {
     const line = lines[index]!.trim();
-    if (!line || line.startsWith("#")) continue;
+    if (line.startsWith("#")) {
+      const declared = line.length <= limits.maxLineLength ? TYPE_LINE.exec(line) : null;
+      if (declared) types[declared[1]!] = declared[2]!;
+      continue;
+    }
+    if (!line) continue;
     if (line.length > limits.maxLineLength) {
       problems.push({ line: index + 1, message: `line longer than ${limits.maxLineLength} characters` });
       continue;
@@ -57,7 +70,19 @@ export function parsePrometheusText(text: string, limits = { maxLines: 200_000, 
     samples.push({ name: match[1]!, labels, value });
   }
   if (lines.length > limits.maxLines) problems.push({ line: limits.maxLines, message: `more than ${limits.maxLines} lines; the rest was not read` });
-  return { samples, problems };
+  return { samples, problems, types };
+}
+
+/**
+ * A counter's total: the sum of its samples; 0 when the family is declared (`# TYPE`) but has
+ * no sample yet (a labelled prom-client counter that never counted); null when the exposition
+ * does not have the metric at all.
+ */
+export function counterTotal(exposition: ParsedExposition, name: string, match: Record<string, string> = {}): number | null {
+  const sum = sumOf(exposition.samples, name, match);
+  if (sum !== null) return sum;
+  const family = name.replace(/_total$/, "");
+  return exposition.types && (Object.hasOwn(exposition.types, name) || Object.hasOwn(exposition.types, family)) ? 0 : null;
 }
 
 /** Sum of every sample of a metric whose labels include `match`. */
