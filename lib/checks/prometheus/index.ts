@@ -1,0 +1,4 @@
+import { queryUp } from "./query-up";
+import { targets } from "./targets";
+
+export const prometheusChecks = [targets, queryUp];
