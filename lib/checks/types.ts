@@ -44,3 +44,7 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType, D = unknown> {
   lab: true | string;
   run(context: CheckContext, params: z.output<P>): Promise<Omit<CheckResult<D>, "ms" | "checkedAt">>;
 }
+
+/** Any check, whatever its parameter and data types: for lists of checks (registry, index files). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameters are checked by each check's own zod schema at run time
+export type AnyCheck = CheckDefinition<any, any>;

@@ -9,7 +9,7 @@ import { Cell, Row, Table } from "@/components/ui/table";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
+import { incidentSubjects } from "@/lib/config/console-config";
 import { formatDuration } from "@/lib/config/duration";
 import { getDb } from "@/lib/db/client";
 import { LEVELS, STATUSES } from "@/lib/incidents/lifecycle";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { CopyCommand } from "@/components/runbooks/copy-command";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
+import { incidentSubjects } from "@/lib/config/console-config";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-permission";

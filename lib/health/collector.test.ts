@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { HealthCollector, type PanelDefinition } from "./collector";
+
+const collectors: HealthCollector[] = [];
+afterEach(() => collectors.splice(0).forEach((collector) => collector.stop()));
+
+function collector(definitions: PanelDefinition[], deadlineMs = 200) {
+  const created = new HealthCollector(definitions, { deadlineMs, cadenceMs: 50, freshnessMs: 1_000, historyMs: 60_000 });
+  collectors.push(created);
+  return created;
+}
+
+describe("HealthCollector", () => {
+  it("probes each panel once however many viewers ask at the same time", async () => {
+    let calls = 0;
+    const shared = collector([{ kind: "service", name: "a", probe: async () => (calls++, { status: "ok", reasons: [], figures: { rate: 2 } }) }]);
+    const snapshots = await Promise.all(Array.from({ length: 50 }, () => shared.snapshot()));
+    expect(calls).toBe(1);
+    expect(snapshots.every((snapshot) => snapshot.services[0]!.status === "ok")).toBe(true);
+  });
+
+  it("turns a hung backend's panel unknown at the deadline and leaves the others alone", async () => {
+    const started = Date.now();
+    const snapshot = await collector([
+      { kind: "system", name: "hung", probe: () => new Promise(() => {}) },
+      { kind: "system", name: "fine", probe: async () => ({ status: "ok", reasons: [], figures: {} }) },
+    ]).snapshot();
+    expect(Date.now() - started).toBeLessThan(200 + 250 + 150);
+    expect(snapshot.systems.map((panel) => [panel.name, panel.status])).toEqual([["hung", "unknown"], ["fine", "ok"]]);
+    expect(snapshot.systems[0]!.reasons[0]).toMatch(/^timeout: no answer within 200 ms/);
+  });
+
+  it("says what failed when a probe throws instead of crashing", async () => {
+    const snapshot = await collector([{ kind: "system", name: "bad", probe: async () => Promise.reject(new Error("boom")) }]).snapshot();
+    expect(snapshot.systems[0]).toMatchObject({ status: "unknown", reasons: ["probe failed: boom"] });
+  });
+
+  it("keeps refreshing while watched and records the figures' history", async () => {
+    let value = 0;
+    const watched = collector([{ kind: "service", name: "a", probe: async () => ({ status: "ok", reasons: [], figures: { rate: ++value } }) }]);
+    await watched.snapshot();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const later = await watched.snapshot();
+    expect(value).toBeGreaterThan(2);
+    expect(later.services[0]!.history.rate!.length).toBeGreaterThan(2);
+    expect(later.services[0]!.figures.rate).toBe(later.services[0]!.history.rate!.at(-1)![1]);
+  });
+});
