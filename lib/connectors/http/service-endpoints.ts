@@ -13,8 +13,12 @@ export interface HealthAnswer {
   text: string;
 }
 
-export async function probeHealth(url: string, deadlineMs: number): Promise<ConnectorResult<HealthAnswer>> {
-  const response = await fetchText(url, { deadlineMs, maxBytes: 64 * 1024 });
+/**
+ * GET /health. A non-2xx answer is a failure (`bad_response`, `unauthorized`, `not_found`)
+ * unless `anyStatus`, with which a 503 and its body come back as an answer to judge.
+ */
+export async function probeHealth(url: string, deadlineMs: number, options: { anyStatus?: boolean } = {}): Promise<ConnectorResult<HealthAnswer>> {
+  const response = await fetchText(url, { deadlineMs, maxBytes: 64 * 1024, anyStatus: options.anyStatus });
   if (!response.ok) return response;
   const { status, body, truncated } = response.value;
   let json: Record<string, unknown> | null = null;

@@ -1,0 +1,86 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { thresholdsFor } from "@/lib/config/catalog";
+import { parseConsoleConfig } from "@/lib/config/console-config";
+import { runCheck } from "../define-check";
+import type { CheckContext } from "../types";
+import { health } from "./health";
+import { latency } from "./latency";
+import { processed } from "./processed";
+import { quality } from "./quality";
+import { rateLimit } from "./rate-limit";
+
+/**
+ * Verdicts on figures the lab only shows under a fault: a local server plays the service's
+ * own /health and /metrics, with the exposition written the way prom-client writes it.
+ */
+let server: Server;
+let base = "";
+let metrics = "";
+let healthBody = "";
+let healthStatus = 200;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    if (request.url === "/metrics") response.writeHead(200, { "content-type": "text/plain" }).end(metrics);
+    else response.writeHead(healthStatus, { "content-type": "application/json" }).end(healthBody);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function context(yaml = ""): CheckContext {
+  const env = { NORMALIZATION_SERVICE_URL: base, NORMALIZATION_SERVICE_METRICS_URL: `${base}/metrics` };
+  const parsed = parseConsoleConfig(yaml, "test.yaml", env);
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return { catalog: parsed.config, thresholds: thresholdsFor(parsed.config), deadlineMs: 1_000, env };
+}
+
+const histogram = (buckets: [string, number][]) => ["# TYPE processing_duration_seconds histogram", ...buckets.map(([le, n]) => `processing_duration_seconds_bucket{le="${le}"} ${n}`)].join("\n");
+
+describe("service check verdicts", () => {
+  it("service.health: a 503 fails, a 200 with a status other than ok warns", async () => {
+    healthStatus = 503;
+    healthBody = JSON.stringify({ service: "normalization-service", status: "unhealthy", kafka: "disconnected" });
+    expect(await runCheck(health, context(), {})).toMatchObject({ verdict: "fail", summary: expect.stringMatching(/^normalization-service: HTTP 503, status "unhealthy", \d+ ms$/), data: { details: { kafka: "disconnected" } } });
+    healthStatus = 200;
+    healthBody = JSON.stringify({ status: "degraded" });
+    expect(await runCheck(health, context(), {})).toMatchObject({ verdict: "warn" });
+    healthBody = "OK";
+    expect(await runCheck(health, context(), {})).toMatchObject({ verdict: "ok", summary: expect.stringContaining("not JSON"), data: { text: "OK" } });
+  });
+
+  it("service.processed: errors against processed by the thresholds, a service's own override winning", async () => {
+    metrics = 'messages_processed_total{topic="market-data"} 1000\nprocessing_errors_total{type="kafka"} 15\nprocessing_errors_total{type="clickhouse"} 5\n';
+    const result = await runCheck(processed, context(), {});
+    expect(result).toMatchObject({ verdict: "warn", summary: "normalization-service: 1,000 messages processed, 20 errors (2.0%) since process start", data: { errorsByType: { kafka: 15, clickhouse: 5 }, errorRatio: 0.02 } });
+    metrics = "messages_processed_total 1000\nprocessing_errors_total 200\n";
+    expect((await runCheck(processed, context(), {})).verdict).toBe("fail");
+    metrics = "messages_processed_total 1000\nprocessing_errors_total 20\n";
+    const lenient = `services:\n  - name: normalization-service\n    metricsUrl: ${base}/metrics\n    thresholds: { errorRateWarn: 0.05 }\n`;
+    expect((await runCheck(processed, context(lenient), {})).verdict).toBe("ok");
+    metrics = "messages_processed_total 0\n# TYPE processing_errors_total counter\n";
+    expect(await runCheck(processed, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: 0 messages processed, 0 errors since process start" });
+    metrics = "up 1\n";
+    expect(await runCheck(processed, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service exposes no messages_processed_total" });
+  });
+
+  it("service.latency: p99 against p99WarnSeconds / p99FailSeconds", async () => {
+    metrics = histogram([["0.01", 900], ["0.5", 990], ["1", 1000], ["+Inf", 1000]]);
+    const slow = await runCheck(latency, context(), {});
+    expect(slow.verdict).toBe("warn");
+    expect(slow.data!.p99Seconds).toBeCloseTo(0.5, 6);
+    metrics = histogram([["0.01", 10], ["1", 11], ["5", 1000], ["+Inf", 1000]]);
+    expect((await runCheck(latency, context(), {})).verdict).toBe("fail");
+    metrics = histogram([["0.01", 0], ["+Inf", 0]]);
+    expect(await runCheck(latency, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: no observations since process start" });
+  });
+
+  it("service.quality and service.rate-limit: any since start is worth a look, named by check and owner", async () => {
+    metrics = 'data_quality_issues_total{check="price_positive"} 12\ndata_quality_issues_total{check="stale"} 3\n';
+    expect(await runCheck(quality, context(), { service: "normalization-service" })).toMatchObject({ verdict: "warn", summary: "normalization-service: 15 data quality issues since process start (price_positive 12, stale 3)" });
+    metrics = 'rate_limit_requests_total{outcome="allowed"} 300\nrate_limit_requests_total{outcome="limited"} 40\nrate_limit_exceeded_total{owner="trading-desk-a"} 40\n';
+    expect(await runCheck(rateLimit, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: 40 requests rate limited (429) of 340 checked since process start (trading-desk-a 40)" });
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blackHole, closedPort, type BlackHole } from "@/lib/connectors/http/test-sockets";
+import { labContext } from "@/test/lab-catalog";
+import { runCheck } from "../define-check";
+import { health } from "./health";
+import { latency } from "./latency";
+import { processed } from "./processed";
+import { quality } from "./quality";
+import { rateLimit } from "./rate-limit";
+
+/** Against the lab's services: /health on :18080/:18081, /metrics on :19090/:19091 (lab/README.md). */
+describe("service checks (lab)", () => {
+  let hole: BlackHole;
+  beforeAll(async () => void (hole = await blackHole()));
+  afterAll(async () => hole.close());
+
+  it("service.health: HTTP 200 with status ok, the body's other fields, and the time taken", async () => {
+    const result = await runCheck(health, labContext(), {});
+    expect(result).toMatchObject({ verdict: "ok", data: { service: "normalization-service", httpStatus: 200, status: "ok", details: { kafka: "consuming" } } });
+    expect(result.summary).toMatch(/^normalization-service: HTTP 200, status "ok", \d+ ms$/);
+    const enrichment = await runCheck(health, labContext(), { service: "enrichment-service" });
+    expect(enrichment).toMatchObject({ verdict: "ok", data: { details: { clickhouse: "ok" } } });
+  });
+
+  it("service.processed: thousands of messages since start, errors as a ratio", async () => {
+    const result = await runCheck(processed, labContext(), {});
+    expect(result.verdict).toBe("ok");
+    expect(result.data!.processedTotal).toBeGreaterThan(100);
+    expect(result.data!.samples.map((sample) => sample.name)).toContain("messages_processed_total");
+    expect(result.data!.samples[0]!.labels).toEqual({ topic: "market-data" });
+    expect(result.summary).toMatch(/^normalization-service: [\d,]+ messages processed, [\d,]+ errors( \([\d.]+%\))? since process start$/);
+  });
+
+  it("service.quality: enrichment-service's data quality counter, declared and at 0 without the bad-prices fault", async () => {
+    const result = await runCheck(quality, labContext(), {});
+    expect(result.data).toMatchObject({ service: "enrichment-service", window: "since process start" });
+    expect(result.data!.total).not.toBeNull();
+    expect(result.verdict).toBe(result.data!.total ? "warn" : "ok");
+  });
+
+  it("service.latency: p50 ≤ p95 ≤ p99 from the histogram, milliseconds in the lab, said to be since start", async () => {
+    const result = await runCheck(latency, labContext(), {});
+    expect(result.verdict).toBe("ok");
+    const { p50Seconds, p95Seconds, p99Seconds, observations } = result.data!;
+    expect(observations).toBeGreaterThan(100);
+    expect(p50Seconds!).toBeGreaterThan(0);
+    expect(p50Seconds!).toBeLessThanOrEqual(p95Seconds!);
+    expect(p95Seconds!).toBeLessThanOrEqual(p99Seconds!);
+    expect(p99Seconds!).toBeLessThan(0.5);
+    expect(result.summary).toMatch(/^normalization-service: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms over [\d,]+ messages since process start$/);
+    // grep duration also finds Node's GC histogram, as the runbook's command does
+    expect(result.data!.samples.some((sample) => sample.name.startsWith("nodejs_gc_duration_seconds"))).toBe(true);
+  });
+
+  it("service.rate-limit: requests checked by the limiter, none limited without the storm", async () => {
+    const result = await runCheck(rateLimit, labContext(), {});
+    expect(result.data!.checked).toBeGreaterThan(0);
+    expect(result.data!.requestsByOutcome.allowed).toBeGreaterThan(0);
+    expect(result.verdict).toBe(result.data!.limited ? "warn" : "ok");
+  });
+
+  it("refuses services that are not in the catalog and parameters that are not names", async () => {
+    expect(await runCheck(health, labContext(), { service: "billing-service" })).toMatchObject({ verdict: "error", summary: "no such service in the catalog: billing-service", error: { kind: "not_found" } });
+    expect(await runCheck(latency, labContext(), { service: "../../etc" })).toMatchObject({ verdict: "error", summary: expect.stringMatching(/^bad parameters: service/) });
+  });
+
+  it("is skipped for a service without health or metrics URL", async () => {
+    const context = labContext({ overrides: { NORMALIZATION_SERVICE_URL: undefined, NORMALIZATION_SERVICE_METRICS_URL: undefined } });
+    expect(await runCheck(health, context, {})).toMatchObject({ verdict: "skipped", summary: expect.stringMatching(/^not configured: no health URL/) });
+    expect(await runCheck(processed, context, {})).toMatchObject({ verdict: "skipped", summary: expect.stringMatching(/^not configured: no metrics URL/) });
+  });
+
+  it("is an error for a closed port, and for a service that never answers within the deadline", async () => {
+    const port = await closedPort();
+    const closed = labContext({ overrides: { NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${port}`, NORMALIZATION_SERVICE_METRICS_URL: `http://127.0.0.1:${port}/metrics` } });
+    expect(await runCheck(health, closed, {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
+    expect(await runCheck(rateLimit, closed, {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
+    const hung = labContext({ overrides: { NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${hole.port}`, NORMALIZATION_SERVICE_METRICS_URL: `http://127.0.0.1:${hole.port}/metrics` }, deadlineMs: 400 });
+    for (const check of [health, processed, latency]) {
+      const result = await runCheck(check as typeof health, hung, {});
+      expect(result).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
+      expect(result.ms).toBeLessThan(900);
+    }
+  });
+});
