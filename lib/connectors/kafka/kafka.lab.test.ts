@@ -1,5 +1,6 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brokerApiVersions } from "./api-versions";
 import { describeCluster } from "./cluster";
 import { describeGroup, groupLag, listGroups } from "./groups";
 import { disconnectAll, kafkaTarget, type KafkaTarget } from "./kafka-client";
@@ -107,6 +108,17 @@ describe("Kafka connector (lab)", () => {
     expect(marketData.every((partition) => partition.size > 0)).toBe(true);
   });
 
+  it("asks each broker for its API versions, like kafka-broker-api-versions.sh", async () => {
+    const [answer, ...rest] = await brokerApiVersions(LAB, [{ nodeId: 1, host: "127.0.0.1", port: 59092 }], 3_000);
+    expect(rest).toEqual([]);
+    expect(answer!.result.ok).toBe(true);
+    if (!answer!.result.ok) return;
+    expect(answer!.result.value.address).toBe("127.0.0.1:59092");
+    // Kafka 3.9: Produce (0), Fetch (1), Metadata (3), DescribeLogDirs (35) among ~60 APIs
+    expect(answer!.result.value.apis.length).toBeGreaterThan(40);
+    expect(answer!.result.value.apis.map((api) => api.apiKey)).toEqual(expect.arrayContaining([0, 1, 3, 18, 35]));
+  });
+
   it("says unreachable for a closed port", async () => {
     const target = at(await closedPort());
     expect(await describeCluster(target, 3_000)).toMatchObject({ ok: false, error: { kind: "unreachable" } });
@@ -121,6 +133,7 @@ describe("Kafka connector (lab)", () => {
       () => describeCluster(at(hung.port), 400),
       () => groupLag(at(hung.port), "normalization-group", undefined, 400),
       () => describeLogDirs(at(hung.port), [{ nodeId: 1, host: "127.0.0.1", port: hung.port }], 400),
+      async () => (await brokerApiVersions(LAB, [{ nodeId: 1, host: "127.0.0.1", port: hung.port }], 400))[0]!.result,
     ]) {
       const started = performance.now();
       const result = await call();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeResponse, encodeRequest } from "./log-dirs";
+import { decodeApiVersions } from "./api-versions";
+import { decodeResponse, encodeBody } from "./log-dirs";
+import { frameRequest } from "./raw-request";
 
 function response(): Buffer {
   const parts: Buffer[] = [];
@@ -16,9 +18,9 @@ function response(): Buffer {
   return Buffer.concat(parts);
 }
 
-describe("DescribeLogDirs v1 encoding", () => {
+describe("DescribeLogDirs v1 and ApiVersions v0 encoding", () => {
   it("frames the request: size, api key 35, version 1, correlation id, client id, all topics", () => {
-    const request = encodeRequest(7, "console");
+    const request = frameRequest(35, 1, 7, "console", encodeBody());
     expect(request.readInt32BE(0)).toBe(request.length - 4);
     expect([request.readInt16BE(4), request.readInt16BE(6), request.readInt32BE(8)]).toEqual([35, 1, 7]);
     expect(request.toString("utf8", 14, 21)).toBe("console");
@@ -34,5 +36,18 @@ describe("DescribeLogDirs v1 encoding", () => {
 
   it("refuses a truncated response instead of reading past it", () => {
     expect(() => decodeResponse(1, response().subarray(0, 30))).toThrow(/truncated/);
+  });
+
+  it("reads ApiVersions: error code, then [key, min, max] per API", () => {
+    const body = Buffer.alloc(2 + 4 + 12);
+    body.writeInt16BE(0, 0);
+    body.writeInt32BE(2, 2);
+    [3, 0, 12, 0, 0, 9].forEach((value, index) => body.writeInt16BE(value, 6 + index * 2));
+    expect(decodeApiVersions(body)).toEqual([
+      { apiKey: 0, minVersion: 0, maxVersion: 9 },
+      { apiKey: 3, minVersion: 0, maxVersion: 12 },
+    ]);
+    body.writeInt16BE(35, 0);
+    expect(() => decodeApiVersions(body)).toThrow(/error 35/);
   });
 });
