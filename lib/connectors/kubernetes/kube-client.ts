@@ -1,4 +1,4 @@
-import { AppsV1Api, CoreV1Api, KubeConfig, Metrics } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, Metrics } from "@kubernetes/client-node";
 import type { Catalog } from "@/lib/config/catalog";
 
 /**
@@ -45,3 +45,5 @@ function cached<T>(target: KubeTarget, kind: string, make: (config: KubeConfig) 
 export const coreApi = (target: KubeTarget) => cached(target, "core", (config) => config.makeApiClient(CoreV1Api));
 export const appsApi = (target: KubeTarget) => cached(target, "apps", (config) => config.makeApiClient(AppsV1Api));
 export const metricsApi = (target: KubeTarget) => cached(target, "metrics", (config) => new Metrics(config));
+/** metrics.k8s.io (`kubectl top`) through the generated API, so calls take the deadline's signal like the others. */
+export const customApi = (target: KubeTarget) => cached(target, "custom", (config) => config.makeApiClient(CustomObjectsApi));
