@@ -1,6 +1,6 @@
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from "@clickhouse/client";
 import type { Catalog, Env } from "@/lib/config/catalog";
-import { failure, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { withDeadline, type ConnectorError, type ConnectorResult } from "../result";
 
 /**
  * How the console reaches ClickHouse (`kubectl exec clickhouse-0 -- clickhouse-client --query …`
@@ -22,7 +22,7 @@ export function clickhouseTarget(system: Catalog["systems"]["clickhouse"], env: 
   return { url: system.url, user: system.user, password: env[system.passwordEnv] ?? "", database: system.database };
 }
 
-export const NOT_CONFIGURED = failure("not_configured", "no ClickHouse URL (set CLICKHOUSE_URL or systems.clickhouse.url)");
+export const NOT_CONFIGURED: ConnectorError = { kind: "not_configured", message: "no ClickHouse URL (set CLICKHOUSE_URL or systems.clickhouse.url)" };
 
 const clients = new Map<string, ClickHouseClient>();
 

@@ -62,16 +62,18 @@ export async function queryLog(
 }
 
 /**
- * Queries that failed in the last `minutes` minutes, not counting the console's own (a check
- * given a table that does not exist must not make ClickHouse look broken).
+ * Queries that failed in the last `minutes` minutes and the latest exception text, not
+ * counting the console's own (a check given a table that does not exist must not make
+ * ClickHouse look broken).
  */
-export async function recentExceptions(target: ClickHouseTarget, minutes: number, deadlineMs: number): Promise<ConnectorResult<number>> {
-  const result = await query<{ failed: unknown }>(
+export async function recentExceptions(target: ClickHouseTarget, minutes: number, deadlineMs: number): Promise<ConnectorResult<{ count: number; latest: string | null }>> {
+  const result = await query<{ failed: unknown; latest: string }>(
     target,
-    sql`SELECT count() AS failed FROM system.query_log
+    sql`SELECT count() AS failed, argMax(exception, event_time) AS latest FROM system.query_log
       WHERE event_date >= yesterday() AND event_time > now() - ${minutes * 60} AND type IN (3, 4) AND http_user_agent NOT LIKE ${"incident-console %"}`,
     deadlineMs,
   );
   if (!result.ok) return result;
-  return { ok: true, ms: result.ms, value: toNumber(result.value[0]?.failed) };
+  const count = toNumber(result.value[0]?.failed);
+  return { ok: true, ms: result.ms, value: { count, latest: count ? printable(String(result.value[0]?.latest ?? "")) : null } };
 }
