@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blackHole, closedPort, type BlackHole } from "@/lib/connectors/kafka/test-servers";
+import { labContext } from "@/test/lab-catalog";
+import { consumerLag, probeKafka } from "./kafka";
+
+describe("probeKafka (lab)", () => {
+  let hole: BlackHole;
+  beforeAll(async () => void (hole = await blackHole()));
+  afterAll(() => hole.close());
+
+  it("is ok: 1 broker, the pipeline's topics in sync, both groups' lag as figures", async () => {
+    const health = await probeKafka(labContext());
+    expect(health.status).toBe("ok");
+    expect(health.reasons[0]).toBe("1 broker");
+    expect(health.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^normalization-group lag [\d,]+$/), expect.stringMatching(/^enrichment-group lag [\d,]+$/)]));
+    expect(health.figures).toMatchObject({ brokers: 1, underReplicated: 0, offline: 0 });
+    expect(health.figures.topics).toBeGreaterThanOrEqual(2);
+    expect(Number.isFinite(health.figures.totalLag) && (health.figures.totalLag as number) >= 0).toBe(true);
+  });
+
+  it("answers a warm probe well under 300 ms (one cached connection)", async () => {
+    await probeKafka(labContext());
+    const started = performance.now();
+    await probeKafka(labContext());
+    expect(performance.now() - started).toBeLessThan(300);
+  });
+
+  it("is degraded with the lag in words when a group is at consumerLagFail", async () => {
+    const health = await probeKafka(labContext({ yaml: "thresholds:\n  consumerLagWarn: 0\n  consumerLagFail: 0\n" }));
+    expect(health).toMatchObject({ status: "degraded", reasons: expect.arrayContaining([expect.stringMatching(/^normalization-group lag/)]) });
+  });
+
+  it("is not configured without brokers, down when unreachable, down on a timeout within the deadline", async () => {
+    expect(await probeKafka(labContext({ overrides: { KAFKA_BROKERS: undefined } }))).toMatchObject({ status: "not_configured", figures: { brokers: null } });
+    expect(await probeKafka(labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` } }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^unreachable/)] });
+    const started = performance.now();
+    expect(await probeKafka(labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^timeout/)] });
+    expect(performance.now() - started).toBeLessThan(700);
+  });
+});
+
+describe("consumerLag (lab)", () => {
+  it("is normalization-group's total lag on market-data: a finite number ≥ 0", async () => {
+    const result = await consumerLag(labContext(), "normalization-group", ["market-data"]);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(Number.isFinite(result.value) && result.value >= 0).toBe(true);
+  });
+
+  it("is not configured without brokers and unreachable on a closed port", async () => {
+    expect(await consumerLag(labContext({ overrides: { KAFKA_BROKERS: undefined } }), "normalization-group", [])).toMatchObject({ ok: false, error: { kind: "not_configured" } });
+    expect(await consumerLag(labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` } }), "normalization-group", [])).toMatchObject({ ok: false, error: { kind: "unreachable" } });
+  });
+});
