@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blackHole, closedPort, type BlackHole } from "@/lib/connectors/http/test-sockets";
+import { labContext } from "@/test/lab-catalog";
+import { runCheck } from "../define-check";
+import { certificate } from "./certificate";
+
+/** normalization-service's mTLS endpoint 127.0.0.1:18443 (NORMALIZATION_SERVICE_TLS_ADDRESS in the lab's environment). */
+describe("tls.certificate (lab)", () => {
+  let hole: BlackHole;
+  beforeAll(async () => void (hole = await blackHole()));
+  afterAll(async () => hole.close());
+
+  it("reads normalization-service's served certificate: its subject, the lab CA, ~90 days left", async () => {
+    const result = await runCheck(certificate, labContext(), {});
+    expect(result.data?.certificate).toMatchObject({ address: "127.0.0.1:18443", serverName: "normalization-service", subject: "CN=normalization-service, O=254Carbon", issuer: "O=254Carbon lab, CN=254carbon-lab-ca", nameMatches: true });
+    const left = result.data!.certificate.daysToExpiry;
+    // a fresh lab certificate is valid 90 days; under the cert-expiring fault it expired an hour ago
+    expect(result.verdict).toBe(left > 14 ? "ok" : left > 3 ? "warn" : "fail");
+    expect(result.summary).toMatch(/^normalization-service: CN=normalization-service, O=254Carbon, (expires \d{4}-\d\d-\d\d \(in \d+ days\)|EXPIRED .*), issuer O=254Carbon lab, CN=254carbon-lab-ca$/);
+  });
+
+  it("is skipped for a service without a TLS endpoint, and an error for one not in the catalog", async () => {
+    expect(await runCheck(certificate, labContext(), { service: "enrichment-service" })).toMatchObject({ verdict: "skipped", summary: expect.stringMatching(/^not configured: no TLS endpoint for enrichment-service/) });
+    expect(await runCheck(certificate, labContext(), { service: "nope" })).toMatchObject({ verdict: "error", summary: "no such service in the catalog: nope" });
+  });
+
+  it("is an error for a closed port and for a black hole within the deadline", async () => {
+    expect(await runCheck(certificate, labContext({ overrides: { NORMALIZATION_SERVICE_TLS_ADDRESS: `127.0.0.1:${await closedPort()}` } }), {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
+    const hung = await runCheck(certificate, labContext({ overrides: { NORMALIZATION_SERVICE_TLS_ADDRESS: `127.0.0.1:${hole.port}` }, deadlineMs: 400 }), {});
+    expect(hung).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
+    expect(hung.ms).toBeLessThan(900);
+  });
+});

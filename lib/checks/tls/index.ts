@@ -1,0 +1,3 @@
+import { certificate } from "./certificate";
+
+export const tlsChecks = [certificate];
