@@ -48,11 +48,14 @@ export const consumerGroupDescribe = defineCheck({
   async run(context, params) {
     const target = targetOf(context);
     if (!target.ok) return connectorFailure(target.error);
-    const [description, lag] = await Promise.all([describeGroup(target.value, params.group, context.deadlineMs), groupLag(target.value, params.group, undefined, context.deadlineMs)]);
+    const description = await describeGroup(target.value, params.group, context.deadlineMs);
     if (!description.ok && description.error.kind === "not_found") {
       return { verdict: "fail", summary: `consumer group ${params.group} does not exist`, data: null };
     }
     if (!description.ok) return connectorFailure(description.error);
+    // Like the tool: committed partitions, and assigned ones that never committed.
+    const assigned = [...new Set(description.value.members.flatMap((member) => Object.keys(member.assignment)))];
+    const lag = await groupLag(target.value, params.group, undefined, Math.max(100, context.deadlineMs - description.ms), assigned);
     if (!lag.ok) return connectorFailure(lag.error);
     const data = rowsOf(description.value, lag.value);
     const { verdict, summary } = judge(data, context.thresholds);

@@ -87,9 +87,10 @@ export async function describeGroup(target: KafkaTarget, group: string, deadline
   };
 }
 
-async function lagWith(admin: Admin, group: string, topics: string[] | undefined): Promise<GroupLag> {
-  const committed = await admin.fetchOffsets(topics?.length ? { groupId: group, topics } : { groupId: group });
-  const names = topics?.length ? topics : committed.map((entry) => entry.topic);
+async function lagWith(admin: Admin, group: string, topics: string[] | undefined, alsoTopics: string[]): Promise<GroupLag> {
+  const named = topics?.length ? [...new Set([...topics, ...alsoTopics])] : null;
+  const committed = await admin.fetchOffsets(named ? { groupId: group, topics: named } : { groupId: group });
+  const names = named ?? [...new Set([...committed.map((entry) => entry.topic), ...alsoTopics])].sort();
   const ends = await Promise.all(names.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
   const lag = computeLag(group, committed, ends);
   return { ...lag, group: printable(lag.group), topics: lag.topics.map((topic) => ({ ...topic, topic: printable(topic.topic, 249), partitions: topic.partitions.map((entry) => ({ ...entry, topic: printable(entry.topic, 249) })) })) };
@@ -98,8 +99,9 @@ async function lagWith(admin: Admin, group: string, topics: string[] | undefined
 /**
  * The LAG columns of `kafka-consumer-groups.sh --group <group> --describe`: per topic and
  * partition the committed offset, the end offset and the lag, with totals. `topics`
- * defaults to the topics the group has committed offsets for.
+ * defaults to the topics the group has committed offsets for; `alsoTopics` (e.g. the
+ * topics its members are assigned) are added, so a partition never committed still shows.
  */
-export function groupLag(target: KafkaTarget, group: string, topics: string[] | undefined, deadlineMs: number): Promise<ConnectorResult<GroupLag>> {
-  return withAdmin(target, deadlineMs, (admin) => lagWith(admin, group, topics));
+export function groupLag(target: KafkaTarget, group: string, topics: string[] | undefined, deadlineMs: number, alsoTopics: string[] = []): Promise<ConnectorResult<GroupLag>> {
+  return withAdmin(target, deadlineMs, (admin) => lagWith(admin, group, topics, alsoTopics));
 }
