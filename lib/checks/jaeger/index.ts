@@ -1,0 +1,4 @@
+import { collectorHealth } from "./collector-health";
+import { traceMetricsCheck } from "./trace-metrics";
+
+export const jaegerChecks = [collectorHealth, traceMetricsCheck];
