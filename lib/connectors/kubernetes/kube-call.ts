@@ -4,7 +4,9 @@ import { ApiException, Observable, type ConfigurationOptions, type KubeConfig, t
 import type { Catalog } from "@/lib/config/catalog";
 import { redact, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
 import { kubeConfig, kubeTarget, type KubeTarget } from "./kube-client";
-import { printable } from "./pods";
+import { boundedText } from "./text";
+
+const printable = (text: string) => boundedText(text, 253);
 
 /**
  * How every Kubernetes connector call is made: the kubeconfig loaded with a clear error
@@ -14,9 +16,15 @@ import { printable } from "./pods";
  * ConnectorError kinds with messages that never carry credentials.
  */
 
-/** A kubeconfig that is missing, unreadable or names no cluster: a configuration problem, said in words. */
+/**
+ * A kubeconfig that is missing (not_found), unreadable or naming no cluster (bad_response):
+ * set but broken, so an error a responder sees (not "not configured", which is skipped).
+ */
 export class KubeSetupError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: "not_found" | "bad_response" = "bad_response",
+  ) {
     super(message);
     this.name = "KubeSetupError";
   }
@@ -31,7 +39,7 @@ export function catalogTarget(catalog: Pick<Catalog, "systems">): { ok: true; ta
 
 /** The target's KubeConfig, checked: throws KubeSetupError naming the problem. */
 export function loadKubeConfig(target: KubeTarget): KubeConfig {
-  if (target.kubeconfig && !fs.existsSync(target.kubeconfig)) throw new KubeSetupError(`kubeconfig ${printable(target.kubeconfig)} does not exist`);
+  if (target.kubeconfig && !fs.existsSync(target.kubeconfig)) throw new KubeSetupError(`kubeconfig ${printable(target.kubeconfig)} does not exist`, "not_found");
   let config: KubeConfig;
   try {
     config = kubeConfig(target);
@@ -93,7 +101,7 @@ const NETWORK = ["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "E
 
 /** An error of a Kubernetes call as a ConnectorError; `what` names the object for 404s ("pod kafka-0"). */
 export function classifyKubeError(error: unknown, what = "object"): ConnectorError {
-  if (error instanceof KubeSetupError) return { kind: "not_configured", message: error.message };
+  if (error instanceof KubeSetupError) return { kind: error.kind, message: error.message };
   if (error instanceof KubeNotFoundError) return { kind: "not_found", message: error.message };
   const status = error instanceof ApiException ? error.code : (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === "number") {

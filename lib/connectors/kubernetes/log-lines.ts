@@ -13,6 +13,12 @@ export const logFilterParam = z
   .string()
   .regex(/^[A-Za-z0-9_.:=/@ -]{1,64}$/, { message: "must be a plain word such as ERROR, TLS or rate_limit (letters, digits, _ . : = / @ - and spaces)" });
 
+/** An ERROR/FATAL-level line in the formats the pipeline's processes write (a fixed pattern, not user text). */
+export const ERROR_LEVEL = /\b(ERROR|FATAL|SEVERE|PANIC)\b|level=(error|fatal)/;
+
+/** A WARN-or-worse line ("rate_limit exceeded: 429" is a WARN in the pipeline's logs). */
+export const PROBLEM_LEVEL = /\b(WARN|WARNING|ERROR|FATAL|SEVERE|PANIC)\b|level=(warn|warning|error|fatal)/;
+
 /** Case-insensitive substring match; no filter matches every line. */
 export function lineMatches(line: string, filter: string | null | undefined): boolean {
   if (!filter) return true;

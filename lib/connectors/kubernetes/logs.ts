@@ -2,7 +2,7 @@ import type { V1Pod } from "@kubernetes/client-node";
 import type { ConnectorResult } from "../result";
 import type { KubeTarget } from "./kube-client";
 import { KubeNotFoundError, kubeCall } from "./kube-call";
-import { LineCutter, NewestLines, lineMatches } from "./log-lines";
+import { ERROR_LEVEL, LineCutter, NewestLines, PROBLEM_LEVEL, lineMatches } from "./log-lines";
 import { openLogStream } from "./log-stream";
 import { printable } from "./pods";
 import { resolvePod } from "./resolve-pod";
@@ -43,6 +43,10 @@ export interface LogTail {
   matched: number;
   /** matched lines left out to stay within maxLines / the byte budget (older ones) */
   omitted: number;
+  /** lines read at ERROR/FATAL level (whether or not they matched the filter) */
+  errorLines: number;
+  /** lines that matched the filter and are WARN or worse ("TLS handshake failed", not "TLS certificate loaded") */
+  matchedProblems: number;
   /** lines that were cut to maxLineBytes */
   cutLines: number;
   /** reading stopped at the byte limit of the stream */
@@ -86,14 +90,18 @@ export function readLogs(target: KubeTarget, request: LogRequest, deadlineMs: nu
     let scanned = 0;
     let matched = 0;
     let cutLines = 0;
+    let errorLines = 0;
+    let matchedProblems = 0;
     let streamed = 0;
     let truncated = false;
     const take = (lines: ReturnType<LineCutter["push"]>) => {
       for (const line of lines) {
         scanned++;
         if (line.cutBytes) cutLines++;
+        if (ERROR_LEVEL.test(line.text)) errorLines++;
         if (!lineMatches(line.text, request.filter)) continue;
         matched++;
+        if (PROBLEM_LEVEL.test(line.text)) matchedProblems++;
         newest.add(line.text);
       }
     };
@@ -120,6 +128,8 @@ export function readLogs(target: KubeTarget, request: LogRequest, deadlineMs: nu
       scanned,
       matched,
       omitted: newest.dropped,
+      errorLines,
+      matchedProblems,
       cutLines,
       truncated,
     };

@@ -1,5 +1,6 @@
 import type { V1Pod } from "@kubernetes/client-node";
-import { withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import type { ConnectorResult } from "../result";
+import { kubeCall } from "./kube-call";
 import { coreApi, type KubeTarget } from "./kube-client";
 
 /** What the runbook reads from `kubectl get pods` / `kubectl describe pod`, per pod. */
@@ -39,24 +40,10 @@ export function printable(text: string): string {
   return text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, "\uFFFD").slice(0, 253);
 }
 
-function classify(error: unknown): ConnectorError {
-  const code = (error as { code?: unknown }).code;
-  const status = typeof code === "number" ? code : (error as { statusCode?: number }).statusCode;
-  if (status === 401 || status === 403) return { kind: "unauthorized", message: `the API server refused the credentials (HTTP ${status})` };
-  if (status === 404) return { kind: "not_found", message: "namespace not found" };
-  const text = error instanceof Error ? error.message : String(error);
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up|connect/i.test(text)) return { kind: "unreachable", message: "the Kubernetes API server is unreachable" };
-  return { kind: "bad_response", message: "the Kubernetes API answered unexpectedly" };
-}
-
 /** `kubectl get pods -n <namespace> -l <selector>` */
 export function listPods(target: KubeTarget, namespace: string, labelSelector: string, deadlineMs: number): Promise<ConnectorResult<PodSummary[]>> {
-  return withDeadline(
-    deadlineMs,
-    async () => {
-      const list = await coreApi(target).listNamespacedPod({ namespace, labelSelector });
-      return list.items.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name));
-    },
-    classify,
-  );
+  return kubeCall(target, deadlineMs, `namespace ${namespace}`, async ({ options }) => {
+    const list = await coreApi(target).listNamespacedPod({ namespace, labelSelector: labelSelector || undefined }, options);
+    return list.items.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name));
+  });
 }

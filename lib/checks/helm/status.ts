@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { readRelease, type HelmReleaseStatus } from "@/lib/connectors/helm/releases";
+import { catalogTarget } from "@/lib/connectors/kubernetes/kube-call";
+import type { Verdict } from "../types";
+import { connectorFailure, defineCheck } from "../define-check";
+import { releaseParams } from "./params";
+
+/**
+ * `helm status data-processing-pipeline -n data-processing` ("Check deployment status"):
+ * the latest revision's status, chart, app version, when, description and notes, read from
+ * Helm's release Secrets (values with secret-looking keys redacted).
+ * Verdict: ok when deployed; fail when failed, pending-*, uninstalling/uninstalled or unknown.
+ */
+export function judgeStatus(status: HelmReleaseStatus, now = Date.now()): { verdict: Verdict; summary: string; data: HelmReleaseStatus } {
+  const age = status.updated ? ago(now - Date.parse(status.updated)) : "at an unknown time";
+  const base = `${status.name} revision ${status.revision} ${status.status}: ${status.chart} (app ${status.appVersion ?? "?"}), ${age}`;
+  if (status.status === "deployed") return { verdict: "ok", summary: base, data: status };
+  const running = status.deployedRevision !== null ? `; revision ${status.deployedRevision} is the one deployed` : "; no revision is deployed";
+  return { verdict: "fail", summary: `${base} — ${status.description}${running}`, data: status };
+}
+
+export function ago(ms: number): string {
+  if (!Number.isFinite(ms)) return "at an unknown time";
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+
+export const status = defineCheck({
+  id: "helm.status",
+  system: "kubernetes",
+  title: "Helm release status",
+  runbook: { procedure: "deployment-failures", purpose: "Check deployment status", command: "helm status data-processing-pipeline -n data-processing" },
+  params: z.object(releaseParams),
+  lab: true,
+  async run(context, params) {
+    const target = catalogTarget(context.catalog);
+    if (!target.ok) return connectorFailure(target.error);
+    const result = await readRelease(target.target, params.namespace, params.release, context.deadlineMs);
+    if (!result.ok) return connectorFailure(result.error);
+    return judgeStatus(result.value.status);
+  },
+});
