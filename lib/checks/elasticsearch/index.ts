@@ -1,0 +1,4 @@
+import { clusterHealthCheck } from "./cluster-health";
+import { spanCountCheck } from "./span-count";
+
+export const elasticsearchChecks = [clusterHealthCheck, spanCountCheck];

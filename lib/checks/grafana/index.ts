@@ -1,0 +1,3 @@
+import { datasources } from "./datasources";
+
+export const grafanaChecks = [datasources];
