@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCheck } from "@/lib/checks/define-check";
 import { serviceChecks } from "@/lib/checks/service";
+import type { CheckDefinition } from "@/lib/checks/types";
 import { labContext } from "@/test/lab-catalog";
 import { probeElasticsearch } from "./elasticsearch";
 import { probeGrafana } from "./grafana";
@@ -17,7 +18,7 @@ describe("a warm sweep of the HTTP family (lab)", () => {
         probeJaeger(context),
         probeGrafana(context),
         probeElasticsearch(context),
-        ...["normalization-service", "enrichment-service"].flatMap((service) => serviceChecks.map((check) => runCheck(check as (typeof serviceChecks)[0], context, { service }))),
+        ...["normalization-service", "enrichment-service"].flatMap((service) => serviceChecks.map((check) => runCheck(check as CheckDefinition, context, { service }))),
       ]);
     await sweep();
     const started = performance.now();
