@@ -1,0 +1,69 @@
+import type { CheckContext } from "@/lib/checks/types";
+import { clickhouseTarget, NOT_CONFIGURED } from "@/lib/connectors/clickhouse/client";
+import { serverInfo } from "@/lib/connectors/clickhouse/server";
+import { tableStats as readTableStats, type TableSummary } from "@/lib/connectors/clickhouse/tables";
+import type { ConnectorResult } from "@/lib/connectors/result";
+import type { HealthStatus, SystemHealth } from "../types";
+
+/**
+ * ClickHouse in one look (runbook, ClickHouse Issues: `SELECT * FROM system.processes`,
+ * `system.tables`; Data Not Processing: `SELECT count() FROM market_ticks`): it answers a
+ * real query with our login (version, uptime), what it is running, and the rows of the tables
+ * the pipeline writes (from system.parts: no table scan). Two queries in parallel, within
+ * the deadline; never throws.
+ *
+ * down: unreachable or no answer; unknown: it answers but refuses our login or errs;
+ * degraded: a query running past thresholds.slowQuerySeconds, or a pipeline table missing.
+ */
+const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
+
+/** The tables the catalog's services write to (services[].clickhouse.tables). */
+export function pipelineTables(context: CheckContext): string[] {
+  return [...new Set(context.catalog.services.flatMap((service) => service.clickhouse?.tables ?? []))];
+}
+
+/** Rows, bytes and last insert of tables (default: the pipeline's), for a service page. */
+export async function tableStats(context: CheckContext, tables: string[] = pipelineTables(context)): Promise<ConnectorResult<TableSummary[]>> {
+  const target = clickhouseTarget(context.catalog.systems.clickhouse, context.env);
+  if (!target) return { ok: false, error: NOT_CONFIGURED, ms: 0 };
+  return readTableStats(target, tables, context.deadlineMs);
+}
+
+export async function probeClickHouse(context: CheckContext): Promise<SystemHealth> {
+  const empty = { version: null, runningQueries: null, rows: null };
+  const target = clickhouseTarget(context.catalog.systems.clickhouse, context.env);
+  if (!target) return { status: "not_configured", reasons: [NOT_CONFIGURED.message], figures: empty };
+  const tables = pipelineTables(context);
+  const [info, stats] = await Promise.all([serverInfo(target, context.deadlineMs), tables.length ? readTableStats(target, tables, context.deadlineMs) : null]);
+  if (!info.ok) {
+    const down = info.error.kind === "unreachable" || info.error.kind === "timeout";
+    return { status: down ? "down" : "unknown", reasons: [`${info.error.kind.replace("_", " ")}: ${info.error.message}`], figures: { ...empty, ms: Math.round(info.ms) } };
+  }
+
+  let status: HealthStatus = "ok";
+  const reasons: string[] = [];
+  const raise = (to: HealthStatus, reason: string) => {
+    if (SEVERITY[to] > SEVERITY[status]) status = to;
+    reasons.push(reason);
+  };
+  const { version, runningQueries, longestRunningSeconds, uptimeSeconds } = info.value;
+  reasons.push(`ClickHouse ${version}, ${runningQueries} ${runningQueries === 1 ? "query" : "queries"} running`);
+  if (longestRunningSeconds > context.thresholds.slowQuerySeconds) raise("degraded", `a query running for ${Math.round(longestRunningSeconds)} s (over ${context.thresholds.slowQuerySeconds} s)`);
+
+  let rows: number | null = null;
+  let lastInsertAt: string | null = null;
+  if (stats && !stats.ok) raise("degraded", `table sizes: ${stats.error.kind.replace("_", " ")}`);
+  if (stats?.ok) {
+    const present = stats.value.filter((table) => table.exists);
+    const missing = stats.value.filter((table) => !table.exists).map((table) => table.name);
+    rows = present.reduce((sum, table) => sum + table.rows, 0);
+    lastInsertAt = present.map((table) => table.lastInsertAt).filter((time): time is string => Boolean(time)).sort().pop() ?? null;
+    if (missing.length) raise("degraded", `missing table${missing.length === 1 ? "" : "s"}: ${missing.join(", ")}`);
+    reasons.push(present.map((table) => `${table.name} ${table.rows.toLocaleString("en-US")} rows`).join(", ") || "no pipeline tables");
+  }
+  return {
+    status,
+    reasons,
+    figures: { version, runningQueries, longestQuerySeconds: Math.round(longestRunningSeconds * 10) / 10, uptimeSeconds, rows, lastInsertAt, ms: Math.round(info.ms) },
+  };
+}

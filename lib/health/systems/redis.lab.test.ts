@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blackHole, closedPort, type BlackHole } from "@/lib/connectors/http/test-sockets";
+import { labContext } from "@/test/lab-catalog";
+import { probeClickHouse } from "./clickhouse";
+import { probePostgres } from "./postgresql";
+import { probeRedis } from "./redis";
+
+describe("probeRedis (lab)", () => {
+  let hole: BlackHole;
+  beforeAll(async () => void (hole = await blackHole()));
+  afterAll(async () => hole.close());
+
+  it("is ok: ping time, memory against the lab's 256 MB maxmemory, clients", async () => {
+    const health = await probeRedis(labContext());
+    expect(health).toMatchObject({ status: "ok", figures: { role: "master", maxMemoryBytes: 256 * 1024 * 1024 } });
+    expect(health.figures.pingMs).toBeLessThan(100);
+    expect(health.figures.connectedClients).toBeGreaterThanOrEqual(3);
+    expect(health.reasons[0]).toMatch(/^Redis 7\.0\.\d+ master, ping [\d.]+ ms, [\d.]+ MB of 256\.0 MB memory, \d+ clients$/);
+  });
+
+  it("is unknown for a refused login, down when unreachable or hung, not_configured without the variable", async () => {
+    const wrong = await probeRedis(labContext({ overrides: { REDIS_URL: "redis://nobody:wrong-redis-probe@127.0.0.1:56379" } }));
+    expect(wrong).toMatchObject({ status: "unknown", reasons: ["unauthorized: Redis refused the login (WRONGPASS)"] });
+    const port = await closedPort();
+    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${port}` } }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^unreachable: /)] });
+    const started = performance.now();
+    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^timeout: /)] });
+    expect(performance.now() - started).toBeLessThan(700);
+    expect(await probeRedis(labContext({ overrides: { REDIS_URL: undefined } }))).toMatchObject({ status: "not_configured" });
+  });
+});
+
+describe("a warm sweep of ClickHouse, PostgreSQL and Redis (lab)", () => {
+  it("probes all three in parallel in well under 300 ms once connections are open", async () => {
+    const context = labContext();
+    const sweep = () => Promise.all([probeClickHouse(context), probePostgres(context), probeRedis(context)]);
+    await sweep();
+    const started = performance.now();
+    const results = await sweep();
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(results.map((health) => health.status)).toEqual(["ok", "ok", "ok"]);
+  });
+});
