@@ -9,7 +9,8 @@ import { releaseParams } from "./params";
  * `helm history data-processing-pipeline -n data-processing` ("Check deployment history"):
  * every revision with status, chart, app version, when and description, oldest first as
  * helm prints it. Verdict: fail when the latest revision failed or is pending; warn when an
- * earlier revision failed (naming which, with its chart and description); ok otherwise.
+ * earlier revision failed (naming which, and the latest failure's chart and description);
+ * ok otherwise.
  */
 export interface HistoryData {
   revisions: HelmRevision[];
@@ -26,8 +27,10 @@ export function judgeHistory(release: string, revisions: HelmRevision[]): { verd
   const head = `${revisions.length} revisions of ${release}, latest ${latest.revision} ${latest.status} (${latest.chart})`;
   if (latest.status === "failed" || PENDING.test(latest.status)) return { verdict: "fail", summary: `${head}: ${latest.description}`, data };
   if (failed.length) {
-    const described = failed.slice(-3).map((revision) => `revision ${revision.revision} failed (${revision.chart}: ${revision.description})`);
-    return { verdict: "warn", summary: `${head}; ${described.join("; ")}`, data };
+    const last = failed.at(-1)!;
+    const numbers = failed.length > 8 ? `${failed.slice(0, 3).map((revision) => revision.revision).join(", ")} … ${failed.slice(-3).map((revision) => revision.revision).join(", ")}` : failed.map((revision) => revision.revision).join(", ");
+    const which = failed.length === 1 ? `revision ${last.revision} failed` : `${failed.length} failed revisions (${numbers}), the latest ${last.revision}`;
+    return { verdict: "warn", summary: `${head}; ${which}: ${last.chart}, ${last.description.slice(0, 160)}`, data };
   }
   return { verdict: "ok", summary: `${head}, no failed revisions`, data };
 }

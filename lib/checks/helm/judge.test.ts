@@ -19,12 +19,14 @@ describe("helm.history verdicts", () => {
     const history = [revision(1, "superseded", "2.3.0"), revision(2, "superseded", "2.4.0"), revision(3, "failed", "2.5.0-rc.1", "context deadline exceeded"), revision(4, "deployed", "2.4.0", "Rollback to 2")];
     expect(judgeHistory("data-processing-pipeline", history)).toMatchObject({
       verdict: "warn",
-      summary: "4 revisions of data-processing-pipeline, latest 4 deployed (data-processing-pipeline-2.4.0); revision 3 failed (data-processing-pipeline-2.5.0-rc.1: context deadline exceeded)",
+      summary: "4 revisions of data-processing-pipeline, latest 4 deployed (data-processing-pipeline-2.4.0); revision 3 failed: data-processing-pipeline-2.5.0-rc.1, context deadline exceeded",
       data: { failed: [3], latest: 4 },
     });
     expect(judgeHistory("r", [...history, revision(5, "failed", "2.5.0", "boom")]).verdict).toBe("fail");
     expect(judgeHistory("r", [...history, revision(5, "pending-upgrade", "2.5.0")]).verdict).toBe("fail");
     expect(judgeHistory("r", [revision(1, "deployed", "2.4.1")]).verdict).toBe("ok");
+    const more = [...history, revision(5, "failed", "2.5.0", "timed out"), revision(6, "deployed", "2.4.1")];
+    expect(judgeHistory("r", more).summary).toBe("6 revisions of r, latest 6 deployed (data-processing-pipeline-2.4.1); 2 failed revisions (3, 5), the latest 5: data-processing-pipeline-2.5.0, timed out");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { V1Secret } from "@kubernetes/client-node";
 import { coreApi, type KubeTarget } from "@/lib/connectors/kubernetes/kube-client";
-import { kubeCall } from "@/lib/connectors/kubernetes/kube-call";
+import { KubeNotFoundError, kubeCall } from "@/lib/connectors/kubernetes/kube-call";
 import { printable } from "@/lib/connectors/kubernetes/pods";
 import { boundedText, isoTime } from "@/lib/connectors/kubernetes/text";
 import { failure, type ConnectorResult } from "../result";
@@ -99,7 +99,7 @@ export function readRelease(target: KubeTarget, namespace: string, release: stri
   return kubeCall(target, deadlineMs, `Helm release secrets in ${namespace}`, async ({ options }) => {
     const secrets = await coreApi(target).listNamespacedSecret({ namespace, labelSelector: `owner=helm,name=${release}` }, options);
     const result = releaseFromSecrets(release, namespace, secrets.items.filter((secret) => secret.type === "helm.sh/release.v1"));
-    if (!result) throw Object.assign(new Error("no release"), { statusCode: 404 });
+    if (!result) throw new KubeNotFoundError(`release ${release} not found in ${namespace}`);
     return result;
-  }).then((result) => (!result.ok && result.error.kind === "not_found" ? { ...result, error: { kind: "not_found" as const, message: `release ${release} not found in ${namespace}` } } : result));
+  });
 }

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blackHole, closedPort, kubeconfigFor, type BlackHole } from "@/lib/connectors/kubernetes/lab-fixtures";
+import { labContext } from "@/test/lab-catalog";
+import { runCheck } from "../define-check";
+import type { CheckDefinition } from "../types";
+import { describePod } from "./describe-pod";
+import { getEvents } from "./get-events";
+import { getPodsNamespace } from "./get-pods-namespace";
+import { getSecrets } from "./get-secrets";
+import { imagePull } from "./image-pull";
+import { kubernetesChecks } from ".";
+import { logs } from "./logs";
+import { topNodes } from "./top-nodes";
+import { topPods } from "./top-pods";
+import { tracingEnv } from "./tracing-env";
+
+/** The runbook's kubectl commands against the lab (shared: faults may be active, so verdicts are asserted where the lab is steady). */
+describe("Kubernetes checks (lab)", () => {
+  it("kubectl get pods -n data-processing: every pipeline pod with readiness", async () => {
+    const result = await runCheck(getPodsNamespace, labContext());
+    expect(["ok", "warn", "fail"]).toContain(result.verdict);
+    expect(result.summary).toMatch(/^\d+\/\d+ pods ready in data-processing/);
+    expect(result.data?.pods.map((pod) => pod.name)).toEqual(expect.arrayContaining(["kafka-0", "clickhouse-0", "postgresql-0", "redis-0", expect.stringMatching(/^normalization-service-/)]));
+  });
+
+  it("kubectl logs deployment/normalization-service: its newest lines; | grep TLS keeps only TLS lines", async () => {
+    const all = await runCheck(logs, labContext(), { tailLines: 50 });
+    expect(["ok", "warn"]).toContain(all.verdict);
+    expect(all.summary).toMatch(/^50 lines from normalization-service-\S+, \d+ ERROR\/FATAL/);
+    expect(all.data?.lines.every((line) => line.includes("[normalization-service]"))).toBe(true);
+    const tls = await runCheck(logs, labContext(), { filter: "TLS", tailLines: 10_000 });
+    expect(tls.summary).toMatch(/lines contain "TLS" in normalization-service-/);
+    expect(tls.data?.lines.length).toBeGreaterThan(0); // at least "TLS certificate loaded" at start
+    expect(tls.data?.lines.every((line) => line.toLowerCase().includes("tls"))).toBe(true);
+  });
+
+  it("kubectl logs -n data-processing kafka-0 is the logs check with {pod: kafka-0}", async () => {
+    const result = await runCheck(logs, labContext(), { pod: "kafka-0", tailLines: 100 });
+    expect(result.summary).toMatch(/^100 lines from kafka-0/);
+    expect(result.data?.container).toBe("kafka");
+  });
+
+  it("kubectl describe pod: enrichment-service's memory limit and state", async () => {
+    const result = await runCheck(describePod, labContext(), { deployment: "enrichment-service" });
+    expect(result.summary).toMatch(/^enrichment-service-\S+ Running, 1\/1 ready, \d+ restarts, memory limit 384Mi \(request 128Mi\)/);
+  });
+
+  it("kubectl top pods: normalization-service's memory against its limit", async () => {
+    const result = await runCheck(topPods, labContext());
+    expect(["ok", "warn", "fail"]).toContain(result.verdict);
+    expect(result.summary).toMatch(/^\d+ pods, \d+m CPU, [\d.]+(Mi|Gi) memory/);
+    const normalization = result.data?.pods.find((pod) => pod.name.startsWith("normalization-service-"));
+    expect(normalization?.memoryBytes).toBeGreaterThan(30 * 2 ** 20);
+    expect(normalization?.memoryOfLimit).toBeGreaterThan(0);
+  });
+
+  it("kubectl top nodes: pipeline-node-1 Ready with CPU and memory", async () => {
+    const result = await runCheck(topNodes, labContext());
+    expect(result.verdict).toBe("ok");
+    expect(result.summary).toMatch(/^2\/2 nodes Ready, .*pipeline-node-1 CPU \d+m \(\d+ %\), memory/);
+  });
+
+  it("kubectl get events --sort-by=.lastTimestamp: newest first", async () => {
+    const result = await runCheck(getEvents, labContext(), { windowMinutes: 24 * 60 });
+    expect(result.summary).toMatch(/^\d+ events, \d+ in the last 1440 min/);
+    const times = result.data?.events.map((event) => event.lastSeen ?? "") ?? [];
+    expect(times.length).toBeGreaterThan(0);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("kubectl get secrets: the pull secret exists and every pipeline pod references it", async () => {
+    const result = await runCheck(getSecrets, labContext());
+    expect(result.verdict).toBe("ok");
+    expect(result.summary).toMatch(/^\d+ secrets in data-processing \(\d+ Helm release revisions\), pull secret registry-254carbon used by \d+ pods$/);
+  });
+
+  it("kubectl run test-pod --image=…: no test pod, the pull failures of existing pods", async () => {
+    const all = await runCheck(imagePull, labContext());
+    expect(all.data).toMatchObject({ testPodStarted: false, note: expect.stringContaining("does not start a test pod") });
+    const running = all.data!.images.find((entry) => entry.image.includes("normalization-service:"))!.image;
+    const one = await runCheck(imagePull, labContext(), { image: running });
+    expect(one).toMatchObject({ verdict: "ok", summary: `${running} runs in 1 pods, no pull failures` });
+    const unused = await runCheck(imagePull, labContext(), { image: "registry.254carbon.io/pipeline/none:9.9.9" });
+    expect(unused.verdict).toBe("skipped");
+  });
+
+  it("kubectl exec <pod> -- env | grep TRACING: from the pod spec", async () => {
+    const result = await runCheck(tracingEnv, labContext());
+    expect(result).toMatchObject({ verdict: "ok", summary: expect.stringMatching(/^normalization-service-\S+: TRACING_ENABLED=true, TRACING_SAMPLING_RATE=0\.1, TRACING_ENDPOINT=/) });
+  });
+
+  describe("failures", () => {
+    let hole: BlackHole;
+    beforeAll(async () => {
+      hole = await blackHole();
+    });
+    afterAll(() => hole.close());
+
+    it("every check is an error naming the kind: closed port → unreachable, black hole → timeout within the deadline, missing kubeconfig → named", async () => {
+      const closed = labContext({ overrides: { KUBECONFIG: await kubeconfigFor(await closedPort()) } });
+      const hung = labContext({ overrides: { KUBECONFIG: await kubeconfigFor(hole.port) }, deadlineMs: 400 });
+      const missing = labContext({ overrides: { KUBECONFIG: "/nonexistent/kubeconfig" } });
+      for (const check of kubernetesChecks as unknown as CheckDefinition[]) {
+        expect(await runCheck(check, closed), check.id).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
+        const result = await runCheck(check, hung);
+        expect(result, check.id).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
+        expect(result.ms).toBeLessThan(700);
+        expect(await runCheck(check, missing), check.id).toMatchObject({ verdict: "error", summary: "not found: kubeconfig /nonexistent/kubeconfig does not exist" });
+      }
+    });
+  });
+});
