@@ -7,7 +7,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
-import { consoleConfig, incidentSubjects } from "@/lib/config/console-config";
+import { incidentSubjects } from "@/lib/config/console-config";
+import { healthSnapshot } from "@/lib/health/shared-collector";
+import { HealthBoard } from "@/components/health/health-board";
 import { getDb } from "@/lib/db/client";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
@@ -16,13 +18,16 @@ import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 export const metadata: Metadata = { title: "Overview" };
 
 /**
- * The overview. Live health panels come with the service catalog and connectors; until a
- * cluster is configured this page says how to point the console at one or start the lab.
+ * The overview: open incidents on top, then one live panel per catalog service and per
+ * infrastructure system (the shared collector), then the runbook. With nothing configured
+ * it says how to point the console at a cluster or start the lab.
  */
 export default async function OverviewPage() {
   const user = await requirePagePermission("console:read");
   const { incidents: open } = await listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 10 }));
   const services = incidentSubjects();
+  const health = await healthSnapshot();
+  const nothingConfigured = [...health.services, ...health.systems].every((panel) => panel.status === "not_configured");
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -54,24 +59,27 @@ export default async function OverviewPage() {
           <p className="text-sm text-fg-muted">No open incidents.</p>
         )}
       </Card>
-      <Card>
-        <CardTitle>No systems to watch yet</CardTitle>
-        <div className="space-y-3 text-sm">
-          <p>
-            Health panels appear here once the console knows where the pipeline runs. Nothing is configured on this
-            installation, so nothing is shown rather than something invented.
-          </p>
-          <ul className="list-disc space-y-1 pl-5 text-fg-muted">
-            <li>
-              To rehearse on a local copy of the pipeline, start the lab: <code className="font-mono text-fg">npm run lab -- up</code>
-            </li>
-            <li>
-              To watch a real cluster, give the console a kubeconfig (<code className="font-mono text-fg">KUBECONFIG</code>) and the
-              pipeline&apos;s endpoints in <code className="font-mono text-fg">console.config.yaml</code>.
-            </li>
-          </ul>
-        </div>
-      </Card>
+      {nothingConfigured ? (
+        <Card>
+          <CardTitle>No systems to watch yet</CardTitle>
+          <div className="space-y-3 text-sm">
+            <p>
+              Health panels fill in once the console knows where the pipeline runs. Nothing is configured on this
+              installation, so every panel says &ldquo;not configured&rdquo; rather than something invented.
+            </p>
+            <ul className="list-disc space-y-1 pl-5 text-fg-muted">
+              <li>
+                To rehearse on a local copy of the pipeline: <code className="font-mono text-fg">npm run demo</code> (the lab and the console together)
+              </li>
+              <li>
+                To watch a real cluster, give the console a kubeconfig (<code className="font-mono text-fg">KUBECONFIG</code>) and the
+                pipeline&apos;s endpoints in <code className="font-mono text-fg">console.config.yaml</code> (see docs/catalog.md).
+              </li>
+            </ul>
+          </div>
+        </Card>
+      ) : null}
+      <HealthBoard initial={health} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardTitle action={<Link href="/runbooks" className="text-sm text-accent">All procedures</Link>}>Runbook procedures</CardTitle>

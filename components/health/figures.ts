@@ -1,3 +1,5 @@
+import { formatDuration } from "@/lib/config/duration";
+
 /**
  * How a panel's figures read: a label, the value with its unit, and which ones get a
  * sparkline. Keys not listed here are shown by their name. Pure.
@@ -25,10 +27,20 @@ export const FIGURES: Record<string, Format> = {
   p99Seconds: { label: "p99", format: seconds, sparkline: true },
   consumerLag: { label: "consumer lag", format: count, sparkline: true },
   totalLag: { label: "total lag", format: count, sparkline: true },
+  p50Seconds: { label: "p50", format: seconds },
+  qualityIssuesPerSecond: { label: "quality issues", format: perSecond },
+  rateLimitedPerSecond: { label: "rate limited", format: perSecond },
+  authFailuresPerSecond: { label: "auth failures", format: perSecond },
+  tlsErrorsPerSecond: { label: "TLS errors", format: perSecond },
   restarts: { label: "restarts", format: count },
+  podsReady: { label: "ready", format: count },
+  uptimeSeconds: { label: "uptime", format: (value) => formatDuration(value * 1000) },
   usedMemoryBytes: { label: "memory", format: bytes, sparkline: true },
   databaseBytes: { label: "size", format: bytes },
 };
+
+/** Figures not worth a word on a panel (the probe's own time is in the panel's footer). */
+export const HIDDEN = new Set(["ms"]);
 
 /** Figures a panel shows in its first lines (others only on the detail page). */
 export const HEADLINE = ["processedPerSecond", "errorRate", "p95Seconds", "p99Seconds", "consumerLag", "totalLag"];

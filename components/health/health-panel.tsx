@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { PanelHealth } from "@/lib/health/collector";
-import { FIGURES, formatAge, formatFigure, HEADLINE } from "./figures";
+import { FIGURES, formatAge, formatFigure, HEADLINE, HIDDEN } from "./figures";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
 
@@ -10,7 +10,7 @@ import { StatusBadge } from "./status-badge";
  * error kind among its reasons.
  */
 export function HealthPanel({ panel, now, href }: { panel: PanelHealth; now: number; href?: string }) {
-  const figures = Object.entries(panel.figures);
+  const figures = Object.entries(panel.figures).filter(([key]) => !HIDDEN.has(key));
   const headline = figures.filter(([key]) => HEADLINE.includes(key)).sort(([a], [b]) => HEADLINE.indexOf(a) - HEADLINE.indexOf(b));
   const others = figures.filter(([key]) => !HEADLINE.includes(key));
   const stale = now - Date.parse(panel.checkedAt) > 15_000;

@@ -6,14 +6,23 @@ import type { CheckDefinition } from "./types";
  * fails when the file is out of date): every diagnosis command of the runbook, procedure by
  * procedure, with the check that runs it for the responder. Pure.
  */
-export function checksForCommand(checks: CheckDefinition[], command: string): CheckDefinition[] {
-  return checks.filter((check) => check.runbook.command === command);
+export interface CheckForCommand {
+  check: CheckDefinition;
+  /** the parameters that make the check this command (empty: its defaults) */
+  params: Record<string, unknown>;
+}
+
+export function checksForCommand(checks: readonly CheckDefinition[], command: string): CheckForCommand[] {
+  return checks.flatMap((check) => [
+    ...(check.runbook.command === command ? [{ check, params: {} }] : []),
+    ...(check.variants ?? []).filter((variant) => variant.command === command).map((variant) => ({ check, params: variant.params })),
+  ]);
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
 const code = (text: string) => `<code>${cell(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"))}</code>`;
 
-export function renderChecksDoc(checks: CheckDefinition[], procedures: RunbookProcedure[]): string {
+export function renderChecksDoc(checks: readonly CheckDefinition[], procedures: RunbookProcedure[]): string {
   const lines = [
     "# Checks",
     "",
@@ -32,8 +41,8 @@ export function renderChecksDoc(checks: CheckDefinition[], procedures: RunbookPr
     lines.push(`### ${procedure.title}`, "", "| Runbook command | Check | Lab |", "|---|---|---|");
     for (const command of procedure.diagnosis) {
       const found = checksForCommand(checks, command.command);
-      const ids = found.map((check) => `\`${check.id}\``).join(", ") || "**none**";
-      const lab = found.every((check) => check.lab === true) ? "yes" : found.map((check) => (check.lab === true ? "yes" : cell(check.lab))).join("; ");
+      const ids = found.map(({ check, params }) => `\`${check.id}\`${Object.keys(params).length ? ` ${cell(JSON.stringify(params))}` : ""}`).join(", ") || "**none**";
+      const lab = found.every(({ check }) => check.lab === true) ? "yes" : found.map(({ check }) => (check.lab === true ? "yes" : cell(check.lab))).join("; ");
       lines.push(`| ${cell(command.purpose)}: ${code(command.command)} | ${ids} | ${lab} |`);
     }
     lines.push("");

@@ -32,13 +32,25 @@ export interface CheckContext {
   env: Env;
 }
 
+export interface RunbookReference {
+  /** the procedure's id in lib/runbooks/procedures.ts */
+  procedure: string;
+  purpose: string;
+  command: string;
+}
+
 export interface CheckDefinition<P extends z.ZodType = z.ZodType, D = unknown> {
   /** "<system>.<name>", e.g. "kafka.consumer-group-describe"; also the file lib/checks/<system>/<name>.ts */
   id: string;
   system: SystemName | "service";
   title: string;
   /** the runbook's section and the command exactly as the runbook gives it */
-  runbook: { procedure: string; purpose: string; command: string };
+  runbook: RunbookReference;
+  /**
+   * Other runbook commands this check also replaces with particular parameters, e.g.
+   * kubernetes.logs with {filter: "ERROR"} for `kubectl logs … | grep ERROR`.
+   */
+  variants?: (RunbookReference & { params: Record<string, unknown> })[];
   params: P;
   /** true, or why the lab cannot exercise it (listed in docs/checks.md) */
   lab: true | string;

@@ -64,7 +64,14 @@ export function classifyError(error: unknown): ConnectorError {
     }
     current = (current as { cause?: unknown }).cause;
   }
-  return { kind: "bad_response", message: redact(error instanceof Error ? error.message : String(error)) };
+  // "fetch failed" says nothing: add the innermost cause ("bad port", "invalid certificate"…).
+  let message = error instanceof Error ? error.message : String(error);
+  let cause = (error as { cause?: unknown } | null)?.cause;
+  for (let depth = 0; cause instanceof Error && depth < 5; depth++) {
+    if (!(cause as { cause?: unknown }).cause) message = `${message}: ${cause.message}`;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return { kind: "bad_response", message: redact(message) };
 }
 
 /** Removes credentials from URLs and obvious secrets from a message before anyone sees it. */

@@ -42,6 +42,10 @@ export const describePod = defineCheck({
   system: "kubernetes",
   title: "Describe a pod",
   runbook: { procedure: "service-not-starting", purpose: "Check pod events", command: "kubectl describe pod <pod-name> -n data-processing" },
+  variants: [
+    { procedure: "high-memory-usage", purpose: "Check memory limits", command: "kubectl describe pod <pod-name> -n data-processing", params: {} },
+    { procedure: "image-pull-failures", purpose: "Check pod status", command: "kubectl describe pod <pod-name> -n data-processing", params: {} },
+  ],
   params: z.object(podRef("normalization-service")),
   lab: true,
   async run(context, params) {

@@ -10,6 +10,11 @@ export const getPods = defineCheck({
   system: "kubernetes",
   title: "Pods of a service",
   runbook: { procedure: "check-service-status", purpose: "Check specific service", command: "kubectl get pods -n data-processing -l app=normalization-service" },
+  variants: [
+    { procedure: "prometheus-issues", purpose: "Check Prometheus status", command: "kubectl get pods -n monitoring -l app=prometheus", params: { namespace: "monitoring", selector: "app=prometheus" } },
+    { procedure: "grafana-issues", purpose: "Check Grafana status", command: "kubectl get pods -n monitoring -l app=grafana", params: { namespace: "monitoring", selector: "app=grafana" } },
+    { procedure: "jaeger-issues", purpose: "Check Jaeger status", command: "kubectl get pods -n data-processing -l component=jaeger-collector", params: { namespace: "data-processing", selector: "component=jaeger-collector" } },
+  ],
   params: z.object({
     namespace: z.string().regex(/^[a-z0-9-]+$/).default("data-processing"),
     selector: z.string().regex(/^[A-Za-z0-9_./=,!-]*$/).default(""),

@@ -39,6 +39,13 @@ export const logs = defineCheck({
   system: "kubernetes",
   title: "Service logs",
   runbook: { procedure: "check-service-status", purpose: "Check service logs", command: "kubectl logs -f -n data-processing deployment/normalization-service" },
+  variants: [
+    { procedure: "data-quality-issues", purpose: "Check error logs", command: "kubectl logs -n data-processing deployment/enrichment-service | grep ERROR", params: { deployment: "enrichment-service", filter: "ERROR" } },
+    { procedure: "authentication-failures", purpose: "Check mTLS connections", command: "kubectl logs -n data-processing deployment/normalization-service | grep TLS", params: { deployment: "normalization-service", filter: "TLS" } },
+    { procedure: "rate-limiting-issues", purpose: "Check service logs", command: "kubectl logs -n data-processing deployment/normalization-service | grep rate_limit", params: { deployment: "normalization-service", filter: "rate_limit" } },
+    { procedure: "broker-issues", purpose: "Check broker logs", command: "kubectl logs -n data-processing kafka-0", params: { pod: "kafka-0" } },
+    { procedure: "grafana-issues", purpose: "Check Grafana logs", command: "kubectl logs -n monitoring deployment/grafana", params: { namespace: "monitoring", deployment: "grafana" } },
+  ],
   params: z.object({
     ...podRef("normalization-service"),
     /** keep only lines containing this word (case-insensitive): ERROR, TLS, rate_limit, or another plain word */

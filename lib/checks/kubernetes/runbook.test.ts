@@ -4,7 +4,6 @@ import { runCheck } from "../define-check";
 import type { CheckDefinition } from "../types";
 import { helmChecks } from "../helm";
 import { kubernetesChecks } from ".";
-import { KUBERNETES_RUNBOOK_USES } from "./runbook-uses";
 
 const commands = PROCEDURES.flatMap((procedure) => procedure.diagnosis.map((entry) => ({ procedure: procedure.id, ...entry })));
 
@@ -14,16 +13,6 @@ describe("Kubernetes and Helm checks against the runbook", () => {
     for (const check of checks) expect(commands).toContainEqual(check.runbook);
     expect(new Set(checks.map((check) => check.id)).size).toBe(checks.length);
     for (const check of checks) expect(check.id).toMatch(/^(kubernetes|helm)\.[a-z-]+$/);
-  });
-
-  it("list reuses (logs of kafka-0, grep variants) that exist in the runbook and whose params validate", () => {
-    const checks = new Map([...kubernetesChecks, ...helmChecks].map((check) => [check.id, check]));
-    for (const use of KUBERNETES_RUNBOOK_USES) {
-      expect(commands).toContainEqual({ procedure: use.procedure, purpose: use.purpose, command: use.command });
-      const check = checks.get(use.check);
-      expect(check, use.check).toBeDefined();
-      expect(check!.params.safeParse(use.params).success, `${use.check} ${JSON.stringify(use.params)}`).toBe(true);
-    }
   });
 
   it("refuse unsafe parameters before any request", async () => {

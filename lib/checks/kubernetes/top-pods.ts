@@ -42,6 +42,10 @@ export const topPods = defineCheck({
   system: "kubernetes",
   title: "Pod CPU and memory",
   runbook: { procedure: "service-not-starting", purpose: "Check resource usage", command: "kubectl top pods -n data-processing" },
+  variants: [
+    { procedure: "high-latency", purpose: "Check resource usage", command: "kubectl top pods -n data-processing", params: {} },
+    { procedure: "high-memory-usage", purpose: "Check memory usage", command: "kubectl top pods -n data-processing", params: {} },
+  ],
   params: z.object({ namespace, selector: labelSelector.optional() }),
   lab: true,
   async run(context, params) {

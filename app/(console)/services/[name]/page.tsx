@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ServiceView } from "@/components/health/service-view";
+import { requirePagePermission } from "@/lib/auth/require-permission";
+import { can } from "@/lib/auth/roles";
+import { consoleConfig } from "@/lib/config/console-config";
+import { getDb } from "@/lib/db/client";
+import { serviceDetail } from "@/lib/health/service-detail";
+import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
+import { incidentRef } from "@/lib/incidents/types";
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+/** /services/<name>: one catalog service in depth, with "capture to incident". */
+export default async function ServicePage({ params }: Props) {
+  const user = await requirePagePermission("console:read");
+  const { name } = await params;
+  if (!consoleConfig().services.some((service) => service.name === name)) notFound();
+  const [detail, open] = await Promise.all([
+    serviceDetail(name),
+    can(user.role, "incident:write") ? listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 50 })) : null,
+  ]);
+  const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
+  return <ServiceView initial={detail} incidents={incidents} />;
+}

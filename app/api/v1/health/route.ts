@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/server/api-route";
+import { healthSnapshot } from "@/lib/health/shared-collector";
+
+export const dynamic = "force-dynamic";
+
+/** The overview's data: every catalog service and infrastructure system, from the shared collector. */
+export const GET = apiRoute({ name: "v1.health", permission: "console:read" }, () => healthSnapshot());

@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { followLogs, type FollowEvent } from "@/lib/connectors/kubernetes/follow-logs";
+import { kubeTarget } from "@/lib/connectors/kubernetes/kube-client";
+import { logFilterParam } from "@/lib/connectors/kubernetes/log-lines";
+import { readLogs, type LogTail } from "@/lib/connectors/kubernetes/logs";
+import { k8sNameParam } from "@/lib/connectors/kubernetes/names";
+import { failure, type ConnectorResult } from "@/lib/connectors/result";
+import { consoleConfig } from "@/lib/config/console-config";
+import { AppError } from "@/lib/errors";
+import { probeContext } from "./context";
+
+/**
+ * The service page's log viewer: `kubectl logs [-f] [--previous] [--tail N] [--since S]
+ * deployment/<service> | grep <word>` for a catalog service (or one of its pods), bounded
+ * like the connector bounds it. The query comes from the browser, so it is validated here.
+ */
+export type { LogTail, FollowEvent };
+
+export const logQuery = z.object({
+  pod: k8sNameParam.optional(),
+  tail: z.coerce.number().int().min(1).max(5_000).default(500),
+  sinceSeconds: z.coerce.number().int().min(1).max(7 * 24 * 3600).optional(),
+  previous: z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true").default(false),
+  filter: z.union([z.literal("").transform(() => undefined), logFilterParam]).optional(),
+});
+export type LogQuery = z.output<typeof logQuery>;
+
+function target(name: string) {
+  const service = consoleConfig().services.find((entry) => entry.name === name);
+  if (!service) throw new AppError("not_found", `No service named ${name} in the catalog.`);
+  const context = probeContext(service);
+  const kube = kubeTarget(context.catalog.systems.kubernetes);
+  const request = { namespace: service.namespace, ...(service.deployment ? { deployment: service.deployment } : {}) };
+  return { kube, context, request };
+}
+
+export function serviceLogs(name: string, query: LogQuery): Promise<ConnectorResult<LogTail>> {
+  const { kube, context, request } = target(name);
+  if (!kube) return Promise.resolve(failure("not_configured", "no kubeconfig (set KUBECONFIG or systems.kubernetes.kubeconfig)"));
+  return readLogs(
+    kube,
+    { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: query.tail, maxLines: Math.min(query.tail, 2_000), sinceSeconds: query.sinceSeconds, previous: query.previous, filter: query.filter ?? null },
+    // Reading up to 5,000 lines may take longer than a health probe.
+    Math.max(context.deadlineMs, 5_000),
+  );
+}
+
+export async function* followServiceLogs(name: string, query: LogQuery, signal: AbortSignal): AsyncGenerator<FollowEvent> {
+  const { kube, context, request } = target(name);
+  if (!kube) {
+    yield { type: "error", error: { kind: "not_configured", message: "no kubeconfig (set KUBECONFIG or systems.kubernetes.kubeconfig)" } };
+    return;
+  }
+  yield* followLogs(kube, { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: Math.min(query.tail, 200), previous: query.previous, filter: query.filter ?? null }, signal, { connectDeadlineMs: context.deadlineMs });
+}
