@@ -62,7 +62,7 @@ test("crashloop: down within 15 s, captured to an incident, ok again after heal"
   await expect(page.getByRole("heading", { name: "normalization-service" })).toBeVisible();
   await page.getByLabel("Incident").selectOption({ label: `INC-${incident.number} · normalization-service crash-looping` });
   await page.getByRole("button", { name: "Capture to incident" }).click();
-  await expect(page.getByRole("status")).toContainText(`Captured to INC-${incident.number}`);
+  await expect(page.getByRole("status").filter({ hasText: "Captured to" })).toHaveText(`Captured to INC-${incident.number}.`);
 
   await page.goto(`/incidents/${incident.id}`);
   await expect(page.getByText(/FAIL health\.normalization-service/)).toBeVisible();

@@ -3,7 +3,8 @@
  * lab's fixed loopback endpoints. `npm run lab -- env` prints them as `export` lines;
  * `npm run demo` passes them to the console.
  */
-import { CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
+import path from "node:path";
+import { CERT_DIR, CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
 
 export function labEnv(): Record<string, string> {
   return {
@@ -17,6 +18,10 @@ export function labEnv(): Record<string, string> {
     NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${PORTS.normalizationHttp}`,
     NORMALIZATION_SERVICE_METRICS_URL: `http://127.0.0.1:${PORTS.normalizationMetrics}/metrics`,
     NORMALIZATION_SERVICE_TLS_ADDRESS: `127.0.0.1:${PORTS.normalizationTls}`,
+    // The console inspects the mTLS endpoint with enrichment-service's client certificate, as
+    // a peer would, so that looking does not count as a failed handshake.
+    NORMALIZATION_SERVICE_TLS_CLIENT_CERT_FILE: path.join(CERT_DIR, "enrichment-service", "client-cert.pem"),
+    NORMALIZATION_SERVICE_TLS_CLIENT_KEY_FILE: path.join(CERT_DIR, "enrichment-service", "client-key.pem"),
     ENRICHMENT_SERVICE_URL: `http://127.0.0.1:${PORTS.enrichmentHttp}`,
     ENRICHMENT_SERVICE_METRICS_URL: `http://127.0.0.1:${PORTS.enrichmentMetrics}/metrics`,
     JAEGER_COLLECTOR_URL: `http://127.0.0.1:${PORTS.jaegerCollector}/`,

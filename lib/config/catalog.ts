@@ -43,7 +43,7 @@ export const thresholdsSchema = z.object({
   memoryFail: z.number().positive().max(1).default(0.95),
   certificateWarnDays: z.number().int().nonnegative().default(14),
   certificateFailDays: z.number().int().nonnegative().default(3),
-  /** ClickHouse queries running longer than this are worth a look */
+  /** ClickHouse and PostgreSQL queries running longer than this are worth a look */
   slowQuerySeconds: z.number().positive().default(30),
   /** PostgreSQL connections in use against max_connections */
   connectionsWarn: z.number().positive().max(1).default(0.8),
@@ -70,7 +70,19 @@ export function catalogSchema(env: Env) {
     kafka: z.object({ group: z.string().min(1), topics: z.array(z.string().min(1)).default([]) }).optional(),
     clickhouse: z.object({ tables: z.array(identifier).default([]) }).optional(),
     /** an endpoint whose certificate the runbook's `openssl x509` reads */
-    tls: z.object({ address: hostPort, serverName: z.string().optional() }).optional(),
+    tls: z
+      .object({
+        address: hostPort,
+        serverName: z.string().optional(),
+        /**
+         * A client certificate to present when the endpoint asks for one (mTLS): without it, each
+         * inspection counts as a failed handshake in the service's own TLS error figures.
+         * Paths to PEM files; the key file's content is a secret and is read only when connecting.
+         */
+        clientCertFile: z.string().optional(),
+        clientKeyFile: z.string().optional(),
+      })
+      .optional(),
     thresholds: thresholdsSchema.partial().optional(),
   });
 
@@ -83,7 +95,9 @@ export function catalogSchema(env: Env) {
     metricsUrl: fromEnv(`${envPrefix}_METRICS_URL`),
     kafka: { group, topics },
     clickhouse: { tables },
-    tls: fromEnv(`${envPrefix}_TLS_ADDRESS`) ? { address: fromEnv(`${envPrefix}_TLS_ADDRESS`)!, serverName: name } : undefined,
+    tls: fromEnv(`${envPrefix}_TLS_ADDRESS`)
+      ? { address: fromEnv(`${envPrefix}_TLS_ADDRESS`)!, serverName: name, clientCertFile: fromEnv(`${envPrefix}_TLS_CLIENT_CERT_FILE`), clientKeyFile: fromEnv(`${envPrefix}_TLS_CLIENT_KEY_FILE`) }
+      : undefined,
   });
 
   return z.object({

@@ -27,7 +27,7 @@ describe("evaluateService", () => {
       figures: {},
     });
     expect(result.status).toBe("down");
-    expect(result.reasons).toEqual(["0/1 pods ready", "CrashLoopBackOff", "14 restarts (last: Error)", "/health: unreachable"]);
+    expect(result.reasons).toEqual(["0/1 pods ready", "CrashLoopBackOff", "14 restarts (last: Error)", "/health unreachable: connection failed (ECONNREFUSED)"]);
   });
 
   it("is degraded for partial readiness, lag over the warning line, a slow p99 or errors", () => {
@@ -38,7 +38,7 @@ describe("evaluateService", () => {
 
   it("is unknown when the cluster cannot be asked, not ok and not down", () => {
     const result = evaluateService({ pods: { ok: false, error: { kind: "timeout", message: "no answer within 2000 ms" }, ms: 2000 }, health: null, figures: {} });
-    expect(result).toEqual({ status: "unknown", reasons: ["pods: timeout (no answer within 2000 ms)"] });
+    expect(result).toEqual({ status: "unknown", reasons: ["pods timeout: no answer within 2000 ms"] });
   });
 
   it("is not configured when there is nothing to ask", () => {

@@ -41,7 +41,7 @@ export function evaluateService(inputs: ServiceInputs, thresholds: ServiceThresh
   };
 
   if (inputs.pods) {
-    if (!inputs.pods.ok) raise("unknown", `pods: ${inputs.pods.error.kind} (${inputs.pods.error.message})`);
+    if (!inputs.pods.ok) raise("unknown", `pods ${inputs.pods.error.kind.replace("_", " ")}: ${inputs.pods.error.message}`);
     else {
       const pods = inputs.pods.value;
       const ready = pods.filter((pod) => pod.ready.total > 0 && pod.ready.ready === pod.ready.total).length;
@@ -57,7 +57,7 @@ export function evaluateService(inputs: ServiceInputs, thresholds: ServiceThresh
   }
 
   if (inputs.health) {
-    if (!inputs.health.ok) raise(inputs.health.error.kind === "timeout" || inputs.health.error.kind === "unreachable" ? "down" : "degraded", `/health: ${inputs.health.error.kind}`);
+    if (!inputs.health.ok) raise(inputs.health.error.kind === "timeout" || inputs.health.error.kind === "unreachable" ? "down" : "degraded", `/health ${inputs.health.error.kind.replace("_", " ")}: ${inputs.health.error.message}`);
   }
 
   const { figures } = inputs;

@@ -50,8 +50,8 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
       ctx.thresholds,
     );
     const reasons = [...evaluated.reasons];
-    if (metrics && !metrics.ok) reasons.push(`/metrics: ${metrics.error.kind}`);
-    if (lag && !lag.ok && lag.error.kind !== "not_configured") reasons.push(`consumer lag: ${lag.error.kind}`);
+    if (metrics && !metrics.ok) reasons.push(`/metrics ${metrics.error.kind.replace("_", " ")}: ${metrics.error.message}`);
+    if (lag && !lag.ok && lag.error.kind !== "not_configured") reasons.push(`consumer lag ${lag.error.kind.replace("_", " ")}: ${lag.error.message}`);
     if (pods?.ok) {
       figures.pods = pods.value.length;
       figures.podsReady = pods.value.filter((pod: PodSummary) => pod.ready.total > 0 && pod.ready.ready === pod.ready.total).length;

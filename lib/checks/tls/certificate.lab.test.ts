@@ -19,6 +19,18 @@ describe("tls.certificate (lab)", () => {
     expect(result.summary).toMatch(/^normalization-service: CN=normalization-service, O=254Carbon, (expires \d{4}-\d\d-\d\d \(in \d+ days\)|EXPIRED .*), issuer O=254Carbon lab, CN=254carbon-lab-ca$/);
   });
 
+  it("presents the catalog's client certificate, so looking is not counted as a failed handshake", async () => {
+    const failures = async () => {
+      const text = await (await fetch("http://127.0.0.1:19090/metrics")).text();
+      return text.split("\n").filter((line) => line.startsWith("tls_handshake_errors_total") && line.includes('side="server"')).reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    };
+    const before = await failures();
+    expect((await runCheck(certificate, labContext(), {})).data?.certificate.subject).toBe("CN=normalization-service, O=254Carbon");
+    expect(await failures()).toBe(before);
+    const unreadable = await runCheck(certificate, labContext({ overrides: { NORMALIZATION_SERVICE_TLS_CLIENT_KEY_FILE: "/nonexistent/key.pem" } }), {});
+    expect(unreadable).toMatchObject({ verdict: "error", summary: expect.stringMatching(/client certificate files cannot be read \(ENOENT\)/) });
+  });
+
   it("is skipped for a service without a TLS endpoint, and an error for one not in the catalog", async () => {
     expect(await runCheck(certificate, labContext(), { service: "enrichment-service" })).toMatchObject({ verdict: "skipped", summary: expect.stringMatching(/^not configured: no TLS endpoint for enrichment-service/) });
     expect(await runCheck(certificate, labContext(), { service: "nope" })).toMatchObject({ verdict: "error", summary: "no such service in the catalog: nope" });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { inspectCertificate, type CertificateInfo } from "@/lib/connectors/tls/certificate";
 import type { Thresholds } from "@/lib/config/catalog";
@@ -25,7 +26,16 @@ export const certificate = defineCheck({
     const found = findService(context, params.service);
     if ("verdict" in found) return found;
     if (!found.service.tls) return connectorFailure({ kind: "not_configured", message: `no TLS endpoint for ${params.service} (tls.address in the catalog)` });
-    const result = await inspectCertificate({ address: found.service.tls.address, serverName: found.service.tls.serverName }, { deadlineMs: context.deadlineMs });
+    const { address, serverName, clientCertFile, clientKeyFile } = found.service.tls;
+    let clientCertificate: { cert: Buffer; key: Buffer } | undefined;
+    if (clientCertFile && clientKeyFile) {
+      try {
+        clientCertificate = { cert: readFileSync(clientCertFile), key: readFileSync(clientKeyFile) };
+      } catch (error) {
+        return connectorFailure({ kind: "not_found", message: `the client certificate files cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+      }
+    }
+    const result = await inspectCertificate({ address, serverName }, { deadlineMs: context.deadlineMs, clientCertificate });
     if (!result.ok) return connectorFailure(result.error);
     return judgeCertificate(params.service, result.value, found.thresholds);
   },
