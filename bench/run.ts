@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<unknown>> = {
   incidents: async () => (await import("./incidents")).run(),
+  health: async () => (await import("./health")).run(),
 };
 
 const benchName = process.argv[2];

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { consoleConfig } from "@/lib/config/console-config";
 import { PROCEDURES } from "@/lib/runbooks/procedures";
 import { CommandPalette } from "./command-palette";
 import { NAV_ITEMS } from "./nav-items";
@@ -16,6 +17,7 @@ export interface ShellUser {
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(user.role, item.permission));
   const procedures = PROCEDURES.map(({ id, title, section }) => ({ id, title, section }));
+  const services = consoleConfig().services.map((service) => service.name);
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-surface-raised px-3 py-4">
@@ -37,7 +39,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-border bg-surface/90 px-6 py-2 backdrop-blur">
-          <CommandPalette items={items} procedures={procedures} />
+          <CommandPalette items={items} procedures={procedures} services={services} />
           <div className="ml-auto">
             <ThemeToggle />
           </div>

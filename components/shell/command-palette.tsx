@@ -14,8 +14,8 @@ export interface PaletteProcedure {
   section: string;
 }
 
-/** Ctrl/Cmd-K: jump anywhere, open a runbook procedure, switch theme, sign out. */
-export function CommandPalette({ items, procedures }: { items: NavItem[]; procedures: PaletteProcedure[] }) {
+/** Ctrl/Cmd-K: jump anywhere, open a service or a runbook procedure, switch theme, sign out. */
+export function CommandPalette({ items, procedures, services = [] }: { items: NavItem[]; procedures: PaletteProcedure[]; services?: string[] }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
 
@@ -63,6 +63,13 @@ export function CommandPalette({ items, procedures }: { items: NavItem[]; proced
             {items.map((item) => (
               <Command.Item key={item.href} value={`go ${item.label}`} onSelect={() => run(() => router.push(item.href))} className={itemClass}>
                 {item.label}
+              </Command.Item>
+            ))}
+          </Command.Group>
+          <Command.Group heading="Services" className={groupClass}>
+            {services.map((service) => (
+              <Command.Item key={service} value={`service ${service}`} onSelect={() => run(() => router.push(`/services/${service}`))} className={itemClass}>
+                {service}
               </Command.Item>
             ))}
           </Command.Group>

@@ -17,7 +17,7 @@ describe("slow-queries", () => {
     const since = (await clickhouse("SELECT now()")).trim();
     await fault("slow-queries").inject();
     const slowSince = (t: string) =>
-      clickhouse(`SELECT count() FROM system.query_log WHERE event_date = today() AND type = 2 AND event_time >= '${t}' AND query_duration_ms > 2000`);
+      clickhouse(`SELECT count() FROM system.query_log WHERE event_date = today() AND type = 2 AND event_time >= '${t}' AND query_duration_ms > 2000 AND query LIKE '%vwap backfill%'`);
     await waitFor("slow query logged", async () => Number(await slowSince(since)) > 0, 45_000, 1_000);
     const top = await clickhouse("SELECT query_duration_ms, query FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10");
     expect(top).toMatch(/vwap backfill/);

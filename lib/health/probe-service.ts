@@ -17,7 +17,9 @@ import type { SystemHealth } from "./types";
  * windowed quantiles need the previous scrape, so a prober keeps it between sweeps.
  */
 export function serviceProber(service: CatalogService, context: () => CheckContext): () => Promise<SystemHealth> {
-  let previous: { at: number; scrape: ParsedExposition } | null = null;
+  // Recent scrapes, so rates are taken over a window of at least MIN_WINDOW_MS however often
+  // the panel is probed (ticks arrive in batches: a 50 ms window would often say 0/s).
+  const scrapes: { at: number; scrape: ParsedExposition }[] = [];
   return async () => {
     const ctx = context();
     const target = kubeTarget(ctx.catalog.systems.kubernetes);
@@ -31,9 +33,12 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
     const at = Date.now();
     let figures: SystemHealth["figures"] = {};
     if (metrics?.ok) {
+      // Under a second apart, a rate says more about batching than about the service: unknown until then.
+      const previous = [...scrapes].reverse().find((entry) => at - entry.at >= MIN_WINDOW_MS) ?? scrapes.find((entry) => at - entry.at >= 1_000);
       const computed = serviceFigures(metrics.value, previous?.scrape, previous ? (at - previous.at) / 1000 : null);
       figures = Object.fromEntries(PANEL_FIGURES.map((key) => [key, computed[key]]));
-      previous = { at, scrape: metrics.value };
+      scrapes.push({ at, scrape: metrics.value });
+      while (scrapes.length > 1 && at - scrapes[1]!.at >= MIN_WINDOW_MS) scrapes.shift();
     }
     if (lag?.ok) figures.consumerLag = lag.value;
     const evaluated = evaluateService(
@@ -60,6 +65,8 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
     return { status: evaluated.status, reasons, figures };
   };
 }
+
+const MIN_WINDOW_MS = 5_000;
 
 /** The figures a service panel shows (rates over the last sweep's window; quantiles since start on the first). */
 const PANEL_FIGURES = ["processedPerSecond", "errorRate", "p50Seconds", "p95Seconds", "p99Seconds", "qualityIssuesPerSecond", "rateLimitedPerSecond", "authFailuresPerSecond", "tlsErrorsPerSecond"] as const;
