@@ -13,7 +13,7 @@ import { execFile, execFileSync, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { chromium } from "@playwright/test";
 import { labEnv } from "../lab/core/lab-env";
-import { blackHole } from "../lib/connectors/http/test-sockets";
+import { blackHole } from "../test/sockets";
 import { percentile, report, timeRuns } from "./stats";
 
 const exec = promisify(execFile);

@@ -40,6 +40,27 @@ test("overview: every system of the runbook has a panel, from live data", async 
   await page.screenshot({ path: "docs/screenshots/overview-lab.png", fullPage: true });
 });
 
+test("service page: pods, logs with a filter, lag per partition, tables, Helm history", async ({ page }) => {
+  await signIn(page);
+  await page.locator('[data-panel="enrichment-service"]').getByRole("link", { name: "enrichment-service" }).click();
+  await expect(page).toHaveURL(/\/services\/enrichment-service$/);
+  const pods = page.getByRole("region", { name: "Pods" });
+  await expect(pods.getByRole("row").filter({ hasText: /enrichment-service-.*Running.*1\/1/ })).toHaveCount(1);
+  await expect(pods).toContainText(/Mi \/ \d+ Mi/); // usage against the limit, from metrics-server
+  const lag = page.getByRole("region", { name: "Consumer lag (enrichment-group)" });
+  await expect(lag.getByRole("row").filter({ hasText: "normalized-ticks" }).first()).toBeVisible();
+  await expect(lag).toContainText("Stable");
+  await expect(page.getByRole("region", { name: "ClickHouse tables" })).toContainText("default.market_ticks");
+  await expect(page.getByRole("region", { name: "Helm release" }).getByRole("cell", { name: "failed" }).first()).toBeVisible();
+
+  const logs = page.getByLabel("enrichment-service logs");
+  await expect(logs).toContainText(/enrichment-service/);
+  await page.getByRole("combobox", { name: "Log filter" }).selectOption("ERROR");
+  await expect(page.getByText(/matching "ERROR" lines/)).toBeVisible();
+  for (const line of await logs.locator("div").allTextContents()) expect(line.toLowerCase()).toContain("error");
+  await page.screenshot({ path: "docs/screenshots/service-page.png", fullPage: false });
+});
+
 test("crashloop: down within 15 s, captured to an incident, ok again after heal", async ({ page }) => {
   await signIn(page);
   await expect(statusOf(page, "normalization-service")).toHaveAttribute("data-status", "ok", { timeout: 60_000 });

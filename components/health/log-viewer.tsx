@@ -9,6 +9,7 @@ const MAX_LINES = 2_000;
 interface Tail {
   pod: string;
   container: string;
+  filter: string | null;
   lines: string[];
   scanned: number;
   matched: number;
@@ -87,7 +88,7 @@ export function LogViewer({ service }: { service: string }) {
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-1.5">
           <span className="text-fg-muted">Filter</span>
-          <select value={filter} onChange={(event) => setFilter(event.target.value as (typeof FILTERS)[number])} className="rounded-md border border-border bg-surface-raised px-2 py-1">
+          <select aria-label="Log filter" value={filter} onChange={(event) => setFilter(event.target.value as (typeof FILTERS)[number])} className="rounded-md border border-border bg-surface-raised px-2 py-1">
             {FILTERS.map((word) => (
               <option key={word} value={word}>
                 {word || "all lines"}
@@ -102,7 +103,7 @@ export function LogViewer({ service }: { service: string }) {
           {follow ? "Following" : "Follow"}
         </Button>
         <span className="text-xs text-fg-muted" role="status">
-          {state.loading ? "loading…" : state.live ? `live · ${lines.length} lines` : tail ? `${tail.pod}/${tail.container} · ${lines.length} of ${tail.matched} matching lines${tail.omitted ? ` (${tail.omitted} older left out)` : ""}${tail.cutLines ? ` · ${tail.cutLines} long lines cut` : ""}` : ""}
+          {state.loading ? "loading…" : state.live ? `live · ${lines.length} lines` : tail ? `${tail.pod}/${tail.container} · ${lines.length} of ${tail.matched} matching${tail.filter ? ` "${tail.filter}"` : ""} lines${tail.omitted ? ` (${tail.omitted} older left out)` : ""}${tail.cutLines ? ` · ${tail.cutLines} long lines cut` : ""}` : ""}
         </span>
       </div>
       {state.error ? <p className="text-sm text-fail" role="alert">{state.error}</p> : null}

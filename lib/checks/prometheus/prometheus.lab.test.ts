@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort, type BlackHole } from "@/lib/connectors/http/test-sockets";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import { queryUp } from "./query-up";

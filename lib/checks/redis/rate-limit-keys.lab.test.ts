@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort } from "@/lib/connectors/http/test-sockets";
+import { blackHole, closedPort } from "@/test/sockets";
 import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import { rateLimitKeysCheck } from "./rate-limit-keys";

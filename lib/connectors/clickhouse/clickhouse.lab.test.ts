@@ -6,7 +6,7 @@ import { listProcesses } from "./processes";
 import { queryLog, recentExceptions } from "./query-log";
 import { serverInfo } from "./server";
 import { listTables, tableStats } from "./tables";
-import { blackHole, closedPort } from "@/lib/connectors/http/test-sockets";
+import { blackHole, closedPort } from "@/test/sockets";
 
 /** Against the lab's ClickHouse 18.16 (HTTP 127.0.0.1:58123, user default without a password). */
 describe("ClickHouse connector (lab)", () => {

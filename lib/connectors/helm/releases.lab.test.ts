@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort, kubeconfigFor, LAB_KUBECONFIG, type BlackHole } from "@/lib/connectors/kubernetes/lab-fixtures";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
+import { kubeconfigFor, LAB_KUBECONFIG } from "@/lib/connectors/kubernetes/lab-fixtures";
 import { readRelease } from "./releases";
 
 /** The lab's Helm v3 release secrets (lab/cluster/helm-release.ts): history 1…5+, revision 3 failed. */

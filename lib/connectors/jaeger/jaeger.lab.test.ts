@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort, type BlackHole } from "../http/test-sockets";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { adminHealth, collectorAnswers, scrapeCollector } from "./jaeger";
 
 /** Against the lab's Jaeger all-in-one 1.76: collector :14268, admin :14269 (/ and /metrics); both services send sampled spans. */

@@ -5,7 +5,7 @@ import { describeCluster } from "./cluster";
 import { describeGroup, groupLag, listGroups } from "./groups";
 import { disconnectAll, kafkaTarget, type KafkaTarget } from "./kafka-client";
 import { describeLogDirs } from "./log-dirs";
-import { blackHole, closedPort, type BlackHole } from "./test-servers";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { describeTopic, describeTopics, listTopics } from "./topics";
 
 /** Against the lab's Kafka 3.9 (KRaft, one broker) at 127.0.0.1:59092: topics market-data and normalized-ticks (3 partitions each). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort } from "@/lib/connectors/http/test-sockets";
+import { blackHole, closedPort } from "@/test/sockets";
 import { labContext } from "@/test/lab-catalog";
 import { activity } from "./activity";
 import { activeApiKeys } from "./api-keys";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort, type BlackHole } from "../http/test-sockets";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { instantQuery, listTargets, rangeQuery } from "./prometheus-api";
 
 /** Against the lab's Prometheus 2.42 (127.0.0.1:59090), which scrapes both services every 5 s. */

@@ -1,6 +1,6 @@
 import { createServer, connect as tcpConnect, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort } from "@/lib/connectors/http/test-sockets";
+import { blackHole, closedPort } from "@/test/sockets";
 import { labContext } from "@/test/lab-catalog";
 import { closeRedisClients, redisUrl } from "./client";
 import { info } from "./info";

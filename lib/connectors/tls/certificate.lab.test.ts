@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CERT_DIR } from "@/lab/core/paths";
 import { scrapeMetrics } from "../http/service-endpoints";
 import { sumOf } from "../http/prometheus-text";
-import { blackHole, closedPort, type BlackHole } from "../http/test-sockets";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { inspectCertificate } from "./certificate";
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blackHole, closedPort, kubeconfigFor, type BlackHole } from "@/lib/connectors/kubernetes/lab-fixtures";
+import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
+import { kubeconfigFor } from "@/lib/connectors/kubernetes/lab-fixtures";
 import { labContext } from "@/test/lab-catalog";
 import { probeKubernetes } from "./kubernetes";
 
