@@ -148,7 +148,7 @@ export function ServiceView({ initial, incidents }: { initial: ServiceDetail; in
         </Part>
         <Part title="ClickHouse tables" part={detail.tables}>
           {(tables) => (
-            <Table head={["Table", "Rows", "Size", "Parts", "Last insert"]}>
+            <Table head={["Table", "Rows", "Size", "Parts", "Last insert (server time)"]}>
               {tables.map((table) => (
                 <Row key={`${table.database}.${table.name}`}>
                   <Cell className="font-mono text-xs">{table.database}.{table.name}</Cell>

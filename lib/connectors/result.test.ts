@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyError, redact, withDeadline } from "./result";
+import { classifyError, redact, redactLogLine, withDeadline } from "./result";
 
 describe("withDeadline", () => {
   it("returns the value and how long it took", async () => {
@@ -36,5 +36,15 @@ describe("classifyError and redact", () => {
     expect(redact("connect to postgresql://user:hunter2@db:5432/x failed")).toBe("connect to postgresql://***:***@db:5432/x failed");
     expect(redact('auth failed: password="hunter2"')).not.toContain("hunter2");
     expect(redact("Authorization: Bearer abc.def")).not.toContain("abc.def");
+  });
+});
+
+describe("redactLogLine", () => {
+  it("hides credentials in log lines and keeps the rest readable and whole", () => {
+    expect(redactLogLine('WARN lookup failed api_key="ak_live_123" user=ops')).toBe('WARN lookup failed api_key="***" user=ops');
+    expect(redactLogLine("ERROR connect postgresql://user:pipeline@db:5432/db refused")).toBe("ERROR connect postgresql://***:***@db:5432/db refused");
+    expect(redactLogLine("GET /v1 Authorization: Bearer eyJabc")).not.toContain("eyJabc");
+    expect(redactLogLine("INFO token bucket refilled, 30 tokens")).toBe("INFO token bucket refilled, 30 tokens");
+    expect(redactLogLine("x".repeat(3_000))).toHaveLength(3_000);
   });
 });

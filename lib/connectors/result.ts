@@ -77,8 +77,23 @@ export function classifyError(error: unknown): ConnectorError {
 /** Removes credentials from URLs and obvious secrets from a message before anyone sees it. */
 export function redact(message: string): string {
   return message
-    .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, "$1***:***@")
-    .replace(/(bearer|basic)\s+[^\s"',;]+/gi, "$1 ***")
+    .replace(URL_CREDENTIALS, "$1***:***@")
+    .replace(AUTH_SCHEME, "$1 ***")
     .replace(/(password|passwd|token|secret|authorization)(["'\s:=]+)(?!bearer\b|basic\b)[^\s"',;]+/gi, "$1$2***")
     .slice(0, 500);
+}
+
+const URL_CREDENTIALS = /(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g;
+const AUTH_SCHEME = /(bearer|basic)\s+[^\s"',;]+/gi;
+
+/**
+ * For text shown whole (log lines): credentials in URLs, Authorization values and
+ * `password=…` / `api_key: …` pairs become `***`. Stricter than redact() about what a
+ * secret looks like (a "token bucket" in a rate limiter's log stays readable), and uncut.
+ */
+export function redactLogLine(line: string): string {
+  return line
+    .replace(URL_CREDENTIALS, "$1***:***@")
+    .replace(AUTH_SCHEME, "$1 ***")
+    .replace(/\b(password|passwd|token|secret|api[_-]?key|authorization)(\s*[=:]\s*["']?)(?!bearer\b|basic\b|\*\*\*)[^\s"',;}]+/gi, "$1$2***");
 }

@@ -5,7 +5,7 @@ import { kubeTarget } from "@/lib/connectors/kubernetes/kube-client";
 import { logFilterParam } from "@/lib/connectors/kubernetes/log-lines";
 import { readLogs, type LogTail } from "@/lib/connectors/kubernetes/logs";
 import { k8sNameParam } from "@/lib/connectors/kubernetes/names";
-import { failure, type ConnectorResult } from "@/lib/connectors/result";
+import { failure, redactLogLine, type ConnectorResult } from "@/lib/connectors/result";
 import { consoleConfig } from "@/lib/config/console-config";
 import { AppError } from "@/lib/errors";
 import { probeContext } from "./context";
@@ -13,7 +13,8 @@ import { probeContext } from "./context";
 /**
  * The service page's log viewer: `kubectl logs [-f] [--previous] [--tail N] [--since S]
  * deployment/<service> | grep <word>` for a catalog service (or one of its pods), bounded
- * like the connector bounds it. The query comes from the browser, so it is validated here.
+ * like the connector bounds it, credentials in lines masked. The query comes from the
+ * browser, so it is validated here.
  */
 export type { LogTail, FollowEvent };
 
@@ -35,15 +36,17 @@ function target(name: string) {
   return { kube, context, request };
 }
 
-export function serviceLogs(name: string, query: LogQuery): Promise<ConnectorResult<LogTail>> {
+export async function serviceLogs(name: string, query: LogQuery): Promise<ConnectorResult<LogTail>> {
   const { kube, context, request } = target(name);
-  if (!kube) return Promise.resolve(failure("not_configured", "no kubeconfig (set KUBECONFIG or systems.kubernetes.kubeconfig)"));
-  return readLogs(
+  if (!kube) return failure("not_configured", "no kubeconfig (set KUBECONFIG or systems.kubernetes.kubeconfig)");
+  const result = await readLogs(
     kube,
     { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: query.tail, maxLines: Math.min(query.tail, 2_000), sinceSeconds: query.sinceSeconds, previous: query.previous, filter: query.filter ?? null },
     // Reading up to 5,000 lines may take longer than a health probe.
     Math.max(context.deadlineMs, 5_000),
   );
+  // A service that logs a credential must not hand it to every viewer of the page.
+  return result.ok ? { ...result, value: { ...result.value, lines: result.value.lines.map(redactLogLine) } } : result;
 }
 
 export async function* followServiceLogs(name: string, query: LogQuery, signal: AbortSignal): AsyncGenerator<FollowEvent> {
@@ -52,5 +55,7 @@ export async function* followServiceLogs(name: string, query: LogQuery, signal: 
     yield { type: "error", error: { kind: "not_configured", message: "no kubeconfig (set KUBECONFIG or systems.kubernetes.kubeconfig)" } };
     return;
   }
-  yield* followLogs(kube, { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: Math.min(query.tail, 200), previous: query.previous, filter: query.filter ?? null }, signal, { connectDeadlineMs: context.deadlineMs });
+  for await (const event of followLogs(kube, { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: Math.min(query.tail, 200), previous: query.previous, filter: query.filter ?? null }, signal, { connectDeadlineMs: context.deadlineMs })) {
+    yield event.type === "line" ? { ...event, line: redactLogLine(event.line) } : event;
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { catalogTarget } from "@/lib/connectors/kubernetes/kube-call";
 import { logFilterParam } from "@/lib/connectors/kubernetes/log-lines";
+import { redactLogLine } from "@/lib/connectors/result";
 import { readLogs, type LogTail } from "@/lib/connectors/kubernetes/logs";
 import type { Verdict } from "../types";
 import { connectorFailure, defineCheck } from "../define-check";
@@ -68,6 +69,7 @@ export const logs = defineCheck({
       context.deadlineMs,
     );
     if (!result.ok) return connectorFailure(result.error);
-    return judgeLogs(result.value);
+    // Evidence outlives the page: no credential a service logged goes into it.
+    return judgeLogs({ ...result.value, lines: result.value.lines.map(redactLogLine) });
   },
 });
