@@ -32,6 +32,13 @@ start() {
   fi
   mkdir -p "$ROOT"
   [ "$(id -u)" = 0 ] && chown postgres: "$ROOT"
+  # Keep the port out of the kernel's ephemeral range (another program's outgoing connection
+  # could hold it as its local port, and the server would not start). Root only; best effort.
+  reserved=/proc/sys/net/ipv4/ip_local_reserved_ports
+  if [ -w "$reserved" ] && ! grep -qE "(^|,)$PORT(,|$)" "$reserved"; then
+    current=$(cat "$reserved")
+    echo "${current:+$current,}$PORT" > "$reserved" 2>/dev/null || true
+  fi
   if [ ! -s "$DATA/PG_VERSION" ]; then
     echo "$PASSWORD" > "$ROOT/pw"
     [ "$(id -u)" = 0 ] && chown postgres: "$ROOT/pw"

@@ -11,6 +11,7 @@ import { readFaults } from "../core/fault-state.ts";
 import { kubectl } from "../core/kube.ts";
 import { CLICKHOUSE_URL, LAB_SRC, PROMETHEUS_URL } from "../core/paths.ts";
 import { ensureApiKeys, ensureTopics } from "../core/pipeline-data.ts";
+import { reserveLabPorts } from "../core/reserve-ports.ts";
 import { livePid, startDetached, waitFor } from "../core/proc.ts";
 import { asList, baseManifests } from "../cluster/manifests.ts";
 import { ensureReleaseHistory } from "../cluster/helm-release.ts";
@@ -42,6 +43,7 @@ export async function up(): Promise<void> {
   const t0 = Date.now();
   const step = (msg: string) => console.log(`[lab up +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
+  reserveLabPorts();
   step("starting data services, Jaeger and the Kubernetes control plane");
   // kube.sh start expects its binaries; install is a no-op once they are built (the data
   // scripts install from their own start).
