@@ -13,10 +13,18 @@ export interface CheckForCommand {
 }
 
 export function checksForCommand(checks: readonly CheckDefinition[], command: string): CheckForCommand[] {
-  return checks.flatMap((check) => [
+  const found = checks.flatMap((check) => [
     ...(check.runbook.command === command ? [{ check, params: {} }] : []),
     ...(check.variants ?? []).filter((variant) => variant.command === command).map((variant) => ({ check, params: variant.params })),
   ]);
+  // The same command in several procedures (kubectl top pods…) is one check with one set of parameters.
+  const seen = new Set<string>();
+  return found.filter(({ check, params }) => {
+    const key = `${check.id} ${JSON.stringify(params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
