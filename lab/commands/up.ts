@@ -9,7 +9,7 @@ import path from "node:path";
 import { ensureServiceCerts } from "../core/certs.ts";
 import { readFaults } from "../core/fault-state.ts";
 import { kubectl } from "../core/kube.ts";
-import { CLICKHOUSE_URL, LAB_SRC, PROMETHEUS_URL } from "../core/paths.ts";
+import { CLICKHOUSE_URL, LAB_SRC, NAMESPACE, PROMETHEUS_URL } from "../core/paths.ts";
 import { ensureApiKeys, ensureTopics } from "../core/pipeline-data.ts";
 import { reserveLabPorts } from "../core/reserve-ports.ts";
 import { livePid, startDetached, waitFor } from "../core/proc.ts";
@@ -32,6 +32,16 @@ export async function prometheusTargets(): Promise<Array<{ job: string; health: 
   const res = await fetch(`${PROMETHEUS_URL}/api/v1/targets`, { signal: AbortSignal.timeout(5_000) });
   const body = (await res.json()) as { data: { activeTargets: Array<{ labels: { job: string }; health: string; lastError: string }> } };
   return body.data.activeTargets.map((t) => ({ job: t.labels.job, health: t.health, lastError: t.lastError }));
+}
+
+/** metrics.k8s.io answers for the pipeline node and the pipeline's pods. */
+export function metricsReady(): boolean {
+  try {
+    const names = (apiPath: string) => (JSON.parse(kubectl(["get", "--raw", apiPath])) as { items: Array<{ metadata: { name: string } }> }).items.map((item) => item.metadata.name);
+    return names("/apis/metrics.k8s.io/v1beta1/nodes").includes("pipeline-node-1") && names(`/apis/metrics.k8s.io/v1beta1/namespaces/${NAMESPACE}/pods`).some((name) => name.startsWith("normalization-service-"));
+  } catch {
+    return false;
+  }
 }
 
 export function startController(): void {
@@ -65,7 +75,7 @@ export async function up(): Promise<void> {
 
   const faults = Object.keys(readFaults());
   if (faults.length) step(`active faults (not waiting for health): ${faults.join(", ")} — 'lab heal' clears them`);
-  step("waiting for pods Ready, ticks in ClickHouse and Prometheus targets up");
+  step("waiting for pods Ready, ticks in ClickHouse, Prometheus targets up and `kubectl top` answering");
   const waitPods = () =>
     waitFor("all pods Ready", () => {
       const out = kubectl(["get", "pods", "-A", "--field-selector=spec.nodeName=pipeline-node-1", "-o", "jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].ready}{\"\\n\"}{end}"]);
@@ -77,6 +87,9 @@ export async function up(): Promise<void> {
     faults.length ? Promise.resolve() : waitPods(),
     faults.length ? Promise.resolve() : waitFor("new rows in market_ticks", async () => (await clickhouseCount()) > before, 120_000, 1_000),
     faults.length ? Promise.resolve() : waitFor("Prometheus targets up", async () => (await prometheusTargets()).every((t) => t.health === "up"), 120_000, 1_000),
+    // metrics-server's first scrape comes a while after start: until then `kubectl top` (and
+    // the runbook's "Check resource usage") has nothing to say.
+    faults.length ? Promise.resolve() : waitFor("kubectl top has node and pod usage", metricsReady, 120_000, 2_000),
   ]);
   step(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — KUBECONFIG=${path.relative(process.cwd(), path.join(LAB_SRC, "..", ".lab", "kubeconfig"))}; 'npm run lab -- status' for endpoints`);
 }

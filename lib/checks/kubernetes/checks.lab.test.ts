@@ -27,7 +27,10 @@ describe("Kubernetes checks (lab)", () => {
   it("kubectl logs deployment/normalization-service: its newest lines; | grep TLS keeps only TLS lines", async () => {
     const all = await runCheck(logs, labContext(), { tailLines: 50 });
     expect(["ok", "warn"]).toContain(all.verdict);
-    expect(all.summary).toMatch(/^50 lines from normalization-service-\S+, \d+ ERROR\/FATAL/);
+    // At most the 50 asked for (a pod just started has fewer).
+    const [, read] = /^(\d+) lines from normalization-service-\S+, \d+ ERROR\/FATAL/.exec(all.summary) ?? [];
+    expect(Number(read)).toBeGreaterThan(0);
+    expect(Number(read)).toBeLessThanOrEqual(50);
     expect(all.data?.lines.every((line) => line.includes("[normalization-service]"))).toBe(true);
     const tls = await runCheck(logs, labContext(), { filter: "TLS", tailLines: 10_000 });
     expect(tls.summary).toMatch(/lines contain "TLS" in normalization-service-/);
