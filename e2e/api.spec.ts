@@ -63,3 +63,21 @@ test("declare, read, note (idempotent), change status, escalate to the top and n
   expect(postmortem.headers()["content-type"]).toContain("text/markdown");
   expect(await postmortem.text()).toContain("# Postmortem draft: INC-");
 });
+
+test("health: every catalog service and the nine systems, 'not configured' where nothing is set; keys required", async ({ request }) => {
+  expect((await request.get("/api/v1/health")).status()).toBe(401);
+  const response = await request.get("/api/v1/health", { headers: { Authorization: `Bearer ${key}` } });
+  expect(response.status()).toBe(200);
+  const health = (await response.json()) as { services: { name: string; status: string; reasons: string[]; checkedAt: string }[]; systems: { name: string; status: string }[] };
+  expect(health.services.map((service) => service.name)).toEqual(["normalization-service", "enrichment-service"]);
+  expect(health.systems.map((system) => system.name)).toEqual(["kubernetes", "kafka", "clickhouse", "postgresql", "redis", "prometheus", "grafana", "jaeger", "elasticsearch"]);
+  // This console has no cluster or endpoints configured: it says so instead of guessing.
+  expect([...health.services, ...health.systems].every((panel) => panel.status === "not_configured")).toBe(true);
+  expect(Date.now() - Date.parse(health.services[0]!.checkedAt)).toBeLessThan(60_000);
+
+  const unknown = await request.get("/api/v1/services/no-such-service", { headers: { Authorization: `Bearer ${key}` } });
+  expect(unknown.status()).toBe(404);
+  const logs = await request.get("/api/v1/services/normalization-service/logs?filter=$(reboot)", { headers: { Authorization: `Bearer ${key}` } });
+  expect(logs.status()).toBe(400);
+  expect((await logs.json()).error.message).toMatch(/^filter: must be a plain word/);
+});

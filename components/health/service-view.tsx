@@ -72,20 +72,35 @@ export function ServiceView({ initial, incidents }: { initial: ServiceDetail; in
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_1fr]">
         <HealthPanel panel={detail.panel} now={now} />
-        <Part title="Last 30 minutes (Prometheus)" part={detail.metrics}>
-          {(series) => (
+        {detail.metrics.ok || Object.keys(detail.panel.history).length === 0 ? (
+          <Part title="Last 30 minutes (Prometheus)" part={detail.metrics}>
+            {(series) => (
+              <div className="grid gap-3 sm:grid-cols-2">
+                {CHARTS.map(({ template, title }) => (
+                  <TimeSeriesChart
+                    key={template}
+                    title={title}
+                    series={(series[template] ?? []).map((line) => ({ label: line.metric.job ?? template, points: line.points.map(([t, value]) => [t * 1000, value] as [number, number]).filter(([, value]) => Number.isFinite(value)) }))}
+                    format={(value) => formatFigure(template, value).text}
+                  />
+                ))}
+              </div>
+            )}
+          </Part>
+        ) : (
+          // Without Prometheus, the console's own probes since someone started watching.
+          <section aria-label="Recent figures" className="rounded-lg border border-border bg-surface-raised p-4">
+            <h2 className="mb-1 text-base font-semibold">Recent figures (the console&apos;s own probes)</h2>
+            <p className="mb-3 text-xs text-fg-muted">
+              Prometheus: {detail.metrics.error.kind.replace("_", " ")} ({detail.metrics.error.message}).
+            </p>
             <div className="grid gap-3 sm:grid-cols-2">
               {CHARTS.map(({ template, title }) => (
-                <TimeSeriesChart
-                  key={template}
-                  title={title}
-                  series={(series[template] ?? []).map((line) => ({ label: line.metric.job ?? template, points: line.points.map(([t, value]) => [t * 1000, value] as [number, number]).filter(([, value]) => Number.isFinite(value)) }))}
-                  format={(value) => formatFigure(template, value).text}
-                />
+                <TimeSeriesChart key={template} title={title} series={[{ label: detail.name, points: detail.panel.history[template] ?? [] }]} format={(value) => formatFigure(template, value).text} />
               ))}
             </div>
-          )}
-        </Part>
+          </section>
+        )}
       </div>
 
       <Part title="Pods" part={detail.pods}>
