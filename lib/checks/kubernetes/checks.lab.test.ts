@@ -4,6 +4,7 @@ import { kubeconfigFor } from "@/lib/connectors/kubernetes/lab-fixtures";
 import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import type { CheckDefinition } from "../types";
+import { eventually } from "@/test/eventually";
 import { describePod } from "./describe-pod";
 import { getEvents } from "./get-events";
 import { getPodsNamespace } from "./get-pods-namespace";
@@ -50,7 +51,9 @@ describe("Kubernetes checks (lab)", () => {
   });
 
   it("kubectl top pods: normalization-service's memory against its limit", async () => {
-    const result = await runCheck(topPods, labContext());
+    // A pod a fault test just recreated has usage once metrics-server has scraped it.
+    const fresh = (pods: { name: string; memoryBytes: number | null }[] | undefined) => Boolean(pods?.some((pod) => pod.name.startsWith("normalization-service-") && (pod.memoryBytes ?? 0) > 0));
+    const result = await eventually(() => runCheck(topPods, labContext()), (outcome) => fresh(outcome.data?.pods));
     expect(["ok", "warn", "fail"]).toContain(result.verdict);
     expect(result.summary).toMatch(/^\d+ pods, \d+m CPU, [\d.]+(Mi|Gi) memory/);
     const normalization = result.data?.pods.find((pod) => pod.name.startsWith("normalization-service-"));
@@ -59,7 +62,7 @@ describe("Kubernetes checks (lab)", () => {
   });
 
   it("kubectl top nodes: pipeline-node-1 Ready with CPU and memory", async () => {
-    const result = await runCheck(topNodes, labContext());
+    const result = await eventually(() => runCheck(topNodes, labContext()), (outcome) => outcome.verdict === "ok", 60_000);
     expect(result.verdict).toBe("ok");
     expect(result.summary).toMatch(/^2\/2 nodes Ready, .*pipeline-node-1 CPU \d+m \(\d+ %\), memory/);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { podEnv } from "./container-env";
 import { listDeployments } from "./deployments";
+import { eventually } from "@/test/eventually";
 import { describePod } from "./describe-pod";
 import { listEvents } from "./events";
 import { followLogs, type FollowEvent } from "./follow-logs";
@@ -53,7 +54,11 @@ describe("Kubernetes connectors (lab)", () => {
   });
 
   it("tops pods with usage against limits: normalization-service's real memory", async () => {
-    const result = await topPods(LAB, NS, 5_000);
+    // A pod a fault test just recreated has usage once metrics-server has scraped it.
+    const result = await eventually(
+      () => topPods(LAB, NS, 5_000),
+      (outcome) => outcome.ok && outcome.value.some((pod) => pod.name.startsWith("normalization-service-") && pod.memoryBytes > 0),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const normalization = result.value.find((pod) => pod.name.startsWith("normalization-service-"));
@@ -64,7 +69,7 @@ describe("Kubernetes connectors (lab)", () => {
   });
 
   it("tops nodes: pipeline-node-1 Ready with metrics against allocatable", async () => {
-    const result = await topNodes(LAB, 5_000);
+    const result = await eventually(() => topNodes(LAB, 5_000), (outcome) => outcome.ok && outcome.value.every((node) => !node.missing), 60_000);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.find((node) => node.name === "pipeline-node-1")).toMatchObject({ ready: true, missing: false, allocatableCpuMillicores: expect.any(Number), memoryBytes: expect.any(Number) });
