@@ -62,9 +62,14 @@ describe("Kubernetes checks (lab)", () => {
   });
 
   it("kubectl top nodes: pipeline-node-1 Ready with CPU and memory", async () => {
-    const result = await eventually(() => runCheck(topNodes, labContext()), (outcome) => outcome.verdict === "ok", 60_000);
-    expect(result.verdict).toBe("ok");
+    const pipelineNode = (outcome: { data: { nodes: { name: string; missing: boolean }[] } | null }) => outcome.data?.nodes.find((node) => node.name === "pipeline-node-1");
+    const result = await eventually(() => runCheck(topNodes, labContext()), (outcome) => pipelineNode(outcome)?.missing === false, 60_000);
     expect(result.summary).toMatch(/^2\/2 nodes Ready, .*pipeline-node-1 CPU \d+m \(\d+ %\), memory/);
+    // lab-node-1, the control plane's bare KWOK node, has usage only while a pod runs on it
+    // (lab/scripts/kube-smoke.sh puts one there): without, it is "no metrics" and the check warns.
+    const bare = result.data!.nodes.find((node) => node.name === "lab-node-1");
+    expect(result.verdict).toBe(bare?.missing ? "warn" : "ok");
+    if (bare?.missing) expect(result.summary).toContain("lab-node-1 no metrics");
   });
 
   it("kubectl get events --sort-by=.lastTimestamp: newest first", async () => {

@@ -29,14 +29,14 @@ describe("probeClickHouse (lab)", () => {
     expect(health).toMatchObject({ status: "degraded", reasons: expect.arrayContaining(["missing table: enriched_ticks"]) });
   });
 
-  it("is unknown with a wrong password (no password in the reasons), down when unreachable or hung, not_configured without a URL", async () => {
+  it("is unknown with a wrong password (no password in the reasons), unknown (grey) when unreachable or hung, not_configured without a URL", async () => {
     const wrong = await probeClickHouse(labContext({ overrides: { CLICKHOUSE_PASSWORD: "wrong-ch-probe" } }));
     expect(wrong).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^unauthorized: /)] });
     expect(JSON.stringify(wrong)).not.toContain("wrong-ch-probe");
     const port = await closedPort();
-    expect(await probeClickHouse(labContext({ overrides: { CLICKHOUSE_URL: `http://127.0.0.1:${port}` } }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^unreachable: /)] });
+    expect(await probeClickHouse(labContext({ overrides: { CLICKHOUSE_URL: `http://127.0.0.1:${port}` } }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^unreachable: /)] });
     const started = performance.now();
-    expect(await probeClickHouse(labContext({ overrides: { CLICKHOUSE_URL: `http://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^timeout: /)] });
+    expect(await probeClickHouse(labContext({ overrides: { CLICKHOUSE_URL: `http://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^timeout: /)] });
     expect(performance.now() - started).toBeLessThan(700);
     expect(await probeClickHouse(labContext({ overrides: { CLICKHOUSE_URL: undefined } }))).toMatchObject({ status: "not_configured" });
   });

@@ -12,7 +12,7 @@ import type { HealthStatus, SystemHealth } from "../types";
  * the pipeline writes (from system.parts: no table scan). Two queries in parallel, within
  * the deadline; never throws.
  *
- * down: unreachable or no answer; unknown: it answers but refuses our login or errs;
+ * unknown (grey, with the error kind): unreachable, no answer, refuses our login, or errs;
  * degraded: a query running past thresholds.slowQuerySeconds, or a pipeline table missing.
  */
 const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
@@ -36,8 +36,7 @@ export async function probeClickHouse(context: CheckContext): Promise<SystemHeal
   const tables = pipelineTables(context);
   const [info, stats] = await Promise.all([serverInfo(target, context.deadlineMs), tables.length ? readTableStats(target, tables, context.deadlineMs) : null]);
   if (!info.ok) {
-    const down = info.error.kind === "unreachable" || info.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${info.error.kind.replace("_", " ")}: ${info.error.message}`], figures: { ...empty, ms: Math.round(info.ms) } };
+    return { status: "unknown", reasons: [`${info.error.kind.replace("_", " ")}: ${info.error.message}`], figures: { ...empty, ms: Math.round(info.ms) } };
   }
 
   let status: HealthStatus = "ok";

@@ -11,8 +11,7 @@ export async function probeElasticsearch(context: CheckContext): Promise<SystemH
   if (!url) return { status: "not_configured", reasons: ["no Elasticsearch URL (ELASTICSEARCH_URL or systems.elasticsearch.url)"], figures: {} };
   const result = await clusterHealth(url, context.deadlineMs);
   if (!result.ok) {
-    const down = result.error.kind === "unreachable" || result.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${result.error.kind}: ${result.error.message}`], figures: { ms: Math.round(result.ms) } };
+    return { status: "unknown", reasons: [`${result.error.kind}: ${result.error.message}`], figures: { ms: Math.round(result.ms) } };
   }
   const health = result.value;
   const status = health.status === "green" ? "ok" : health.status === "yellow" ? "degraded" : "down";

@@ -13,8 +13,7 @@ export async function probeGrafana(context: CheckContext): Promise<SystemHealth>
   const token = context.env[system.tokenEnv] || undefined;
   const [health, sources] = await Promise.all([grafanaHealth(system.url, context.deadlineMs), token ? listDataSources({ url: system.url, token }, context.deadlineMs) : null]);
   if (!health.ok) {
-    const down = health.error.kind === "unreachable" || health.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${health.error.kind}: ${health.error.message}`], figures: { ms: Math.round(health.ms) } };
+    return { status: "unknown", reasons: [`${health.error.kind}: ${health.error.message}`], figures: { ms: Math.round(health.ms) } };
   }
   const reasons = [`Grafana ${health.value.version ?? "?"}, database ${health.value.database}`];
   let status: SystemHealth["status"] = health.value.database === "ok" && health.value.httpStatus === 200 ? "ok" : "degraded";

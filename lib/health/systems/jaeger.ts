@@ -22,12 +22,12 @@ export async function probeJaeger(context: CheckContext): Promise<SystemHealth> 
     if (order.indexOf(to) > order.indexOf(status)) status = to;
   };
   if (collector && !collector.ok) {
-    worse(collector.error.kind === "unreachable" || collector.error.kind === "timeout" ? "down" : "unknown");
+    worse("unknown");
     reasons.push(`collector: ${collector.error.kind} (${collector.error.message})`);
   }
   if (admin) {
     if (!admin.ok) {
-      worse(collector?.ok ? "degraded" : "down");
+      worse(collector?.ok ? "degraded" : "unknown");
       reasons.push(`admin: ${admin.error.kind}`);
     } else if (admin.value.httpStatus !== 200) {
       worse("down");

@@ -14,7 +14,7 @@ import type { HealthStatus, SystemHealth } from "../types";
  * Everything is asked at once on the cached admin, each call within the probe deadline, so
  * the probe answers by then even when Kafka hangs; never throws.
  *
- * down: no broker answers, or a partition has no leader everywhere; degraded: under-replicated
+ * unknown (grey): no broker answers; down: every partition without a leader; degraded: under-replicated
  * or offline partitions, no controller, or a group's lag at its consumerLagFail (messages
  * accumulating in Kafka). Lag below that is a figure and a reason, not a Kafka problem.
  */
@@ -34,8 +34,7 @@ export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
   ]);
 
   if (!cluster.ok) {
-    const down = cluster.error.kind === "unreachable" || cluster.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${cluster.error.kind.replace("_", " ")}: ${cluster.error.message}`], figures: { ...empty, ms: Math.round(cluster.ms) } };
+    return { status: "unknown", reasons: [`${cluster.error.kind.replace("_", " ")}: ${cluster.error.message}`], figures: { ...empty, ms: Math.round(cluster.ms) } };
   }
 
   let status: HealthStatus = "ok";

@@ -20,12 +20,12 @@ describe("Kubernetes health (lab)", () => {
     expect(health.reasons[1]).toMatch(/^\d+\/\d+ pods ready in data-processing, monitoring$/);
   });
 
-  it("is down when the API server is unreachable or hangs, within the deadline", async () => {
+  it("is unknown (grey, with the error kind) when the API server is unreachable or hangs, within the deadline", async () => {
     const closed = await probeKubernetes(labContext({ overrides: { KUBECONFIG: await kubeconfigFor(await closedPort()) } }));
-    expect(closed).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^API server: unreachable/)], figures: { nodes: null } });
+    expect(closed).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^API server: unreachable/)], figures: { nodes: null } });
     const started = performance.now();
     const hung = await probeKubernetes(labContext({ overrides: { KUBECONFIG: await kubeconfigFor(hole.port) }, deadlineMs: 400 }));
-    expect(hung).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^API server: timeout/)] });
+    expect(hung).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^API server: timeout/)] });
     expect(performance.now() - started).toBeLessThan(700);
   });
 

@@ -34,5 +34,5 @@ export async function probeKubernetes(context: CheckContext): Promise<SystemHeal
   });
   if (result.ok) return result.value;
   const { kind, message } = result.error;
-  return { status: kind === "unreachable" || kind === "timeout" ? "down" : "unknown", reasons: [`API server: ${kind.replace("_", " ")} (${printable(message)})`], figures: empty };
+  return { status: "unknown", reasons: [`API server: ${kind.replace("_", " ")} (${printable(message)})`], figures: empty };
 }

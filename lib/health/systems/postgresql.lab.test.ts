@@ -22,15 +22,15 @@ describe("probePostgres (lab)", () => {
     expect(health).toMatchObject({ status: "degraded", reasons: expect.arrayContaining([expect.stringMatching(/^connections at \d+ % of max_connections$/)]) });
   });
 
-  it("is unknown with a wrong password (not in the reasons), down when unreachable or hung, not_configured without the variable", async () => {
+  it("is unknown with a wrong password (not in the reasons), unknown (grey) when unreachable or hung, not_configured without the variable", async () => {
     const wrong = await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: "postgresql://user:wrong-pg-probe@127.0.0.1:55432/db" } }));
     expect(wrong).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^unauthorized: /)] });
     expect(JSON.stringify(wrong)).not.toContain("wrong-pg-probe");
     const port = await closedPort();
-    expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${port}/db` } }))).toMatchObject({ status: "down" });
+    expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${port}/db` } }))).toMatchObject({ status: "unknown" });
     const started = performance.now();
     expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${hole.port}/db` }, deadlineMs: 400 }))).toMatchObject({
-      status: "down",
+      status: "unknown",
       reasons: [expect.stringMatching(/^timeout: /)],
     });
     expect(performance.now() - started).toBeLessThan(700);

@@ -9,8 +9,8 @@ import type { HealthStatus, SystemHealth } from "../types";
  * max_connections, sessions waiting on locks, the database's size — one READ ONLY round trip
  * within the deadline; never throws.
  *
- * down: unreachable, no answer, or no connection slot left for the pipeline's role;
- * unknown: refuses our login; degraded: connections at thresholds.connectionsWarn, or lock waits.
+ * down: no connection slot left for the pipeline's role; unknown (grey, with the error
+ * kind): unreachable, no answer, or refuses our login; degraded: connections at thresholds.connectionsWarn, or lock waits.
  */
 const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
 
@@ -21,8 +21,7 @@ export async function probePostgres(context: CheckContext): Promise<SystemHealth
   if (!url) return { status: "not_configured", reasons: [notConfigured(system).message], figures: empty };
   const result = await postgresOverview(url, context.deadlineMs);
   if (!result.ok) {
-    const down = result.error.kind === "unreachable" || result.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${result.error.kind.replace("_", " ")}: ${result.error.message}`], figures: { ...empty, ms: Math.round(result.ms) } };
+    return { status: "unknown", reasons: [`${result.error.kind.replace("_", " ")}: ${result.error.message}`], figures: { ...empty, ms: Math.round(result.ms) } };
   }
   const value = result.value;
   let status: HealthStatus = "ok";

@@ -12,11 +12,11 @@ describe("probePrometheus (lab)", () => {
     expect(await probePrometheus(labContext())).toMatchObject({ status: "ok", reasons: ["3/3 targets up"], figures: { targetsUp: 3, targetsTotal: 3 } });
   });
 
-  it("is not configured, down when unreachable, down on a timeout within the deadline", async () => {
+  it("is not configured, unknown (grey) when unreachable or on a timeout within the deadline", async () => {
     expect(await probePrometheus(labContext({ overrides: { PROMETHEUS_URL: undefined } }))).toMatchObject({ status: "not_configured" });
-    expect(await probePrometheus(labContext({ overrides: { PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}` } }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^unreachable/)] });
+    expect(await probePrometheus(labContext({ overrides: { PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}` } }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^unreachable/)] });
     const started = performance.now();
-    expect(await probePrometheus(labContext({ overrides: { PROMETHEUS_URL: `http://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^timeout/)] });
+    expect(await probePrometheus(labContext({ overrides: { PROMETHEUS_URL: `http://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^timeout/)] });
     expect(performance.now() - started).toBeLessThan(900);
   });
 });

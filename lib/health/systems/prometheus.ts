@@ -11,8 +11,7 @@ export async function probePrometheus(context: CheckContext): Promise<SystemHeal
   if (!url) return { status: "not_configured", reasons: ["no Prometheus URL (PROMETHEUS_URL or systems.prometheus.url)"], figures: {} };
   const result = await listTargets(url, context.deadlineMs);
   if (!result.ok) {
-    const down = result.error.kind === "unreachable" || result.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${result.error.kind}: ${result.error.message}`], figures: { targetsUp: null, targetsTotal: null, ms: Math.round(result.ms) } };
+    return { status: "unknown", reasons: [`${result.error.kind}: ${result.error.message}`], figures: { targetsUp: null, targetsTotal: null, ms: Math.round(result.ms) } };
   }
   const targets = result.value;
   const down = targets.filter((target) => target.health !== "up");

@@ -18,13 +18,13 @@ describe("probeRedis (lab)", () => {
     expect(health.reasons[0]).toMatch(/^Redis 7\.0\.\d+ master, ping [\d.]+ ms, [\d.]+ MB of 256\.0 MB memory, \d+ clients$/);
   });
 
-  it("is unknown for a refused login, down when unreachable or hung, not_configured without the variable", async () => {
+  it("is unknown for a refused login, unknown (grey) when unreachable or hung, not_configured without the variable", async () => {
     const wrong = await probeRedis(labContext({ overrides: { REDIS_URL: "redis://nobody:wrong-redis-probe@127.0.0.1:56379" } }));
     expect(wrong).toMatchObject({ status: "unknown", reasons: ["unauthorized: Redis refused the login (WRONGPASS)"] });
     const port = await closedPort();
-    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${port}` } }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^unreachable: /)] });
+    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${port}` } }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^unreachable: /)] });
     const started = performance.now();
-    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "down", reasons: [expect.stringMatching(/^timeout: /)] });
+    expect(await probeRedis(labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${hole.port}` }, deadlineMs: 400 }))).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^timeout: /)] });
     expect(performance.now() - started).toBeLessThan(700);
     expect(await probeRedis(labContext({ overrides: { REDIS_URL: undefined } }))).toMatchObject({ status: "not_configured" });
   });

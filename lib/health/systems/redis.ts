@@ -8,7 +8,7 @@ import type { HealthStatus, SystemHealth } from "../types";
  * against maxmemory, connected clients, role — PING and INFO on the cached client within the
  * deadline; never throws.
  *
- * down: unreachable or no answer; unknown: refuses our login; degraded: memory at
+ * unknown (grey, with the error kind): unreachable, no answer, refuses our login; degraded: memory at
  * thresholds.memoryWarn of maxmemory (at the limit with noeviction, the rate limiter's
  * writes fail).
  */
@@ -19,8 +19,7 @@ export async function probeRedis(context: CheckContext): Promise<SystemHealth> {
   if (!url) return { status: "not_configured", reasons: [notConfigured(system).message], figures: empty };
   const result = await info(url, context.deadlineMs);
   if (!result.ok) {
-    const down = result.error.kind === "unreachable" || result.error.kind === "timeout";
-    return { status: down ? "down" : "unknown", reasons: [`${result.error.kind.replace("_", " ")}: ${result.error.message}`], figures: { ...empty, ms: Math.round(result.ms) } };
+    return { status: "unknown", reasons: [`${result.error.kind.replace("_", " ")}: ${result.error.message}`], figures: { ...empty, ms: Math.round(result.ms) } };
   }
   const value = result.value;
   let status: HealthStatus = "ok";
