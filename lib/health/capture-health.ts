@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordEvidence } from "@/lib/incidents/record-evidence";
-import type { EvidenceData } from "@/lib/incidents/types";
+import { incidentRef, type EvidenceData } from "@/lib/incidents/types";
 import type { PanelHealth } from "./collector";
 import { healthSnapshot } from "./shared-collector";
 import type { HealthStatus } from "./types";
@@ -25,9 +25,11 @@ export async function captureHealth(options: { db: Db; actor: Actor; input: z.ou
   const snapshot = await healthSnapshot();
   const panel: PanelHealth | undefined = [...snapshot.services, ...snapshot.systems].find((candidate) => candidate.name === input.name);
   if (!panel) throw new AppError("not_found", `No service or system named ${input.name} in the catalog.`);
+  const incident = await db.incident.findUnique({ where: { id: input.incidentId }, select: { number: true } });
+  if (!incident) throw new AppError("not_found", "No such incident.");
   // The state, not the sparklines: what a responder later reads is what the panel said.
   const frozen = { name: panel.name, status: panel.status, reasons: panel.reasons, figures: panel.figures, checkedAt: panel.checkedAt, ms: panel.ms };
-  return recordEvidence({
+  const entry = await recordEvidence({
     db,
     actor,
     incidentId: input.incidentId,
@@ -38,4 +40,5 @@ export async function captureHealth(options: { db: Db; actor: Actor; input: z.ou
       detail: frozen,
     },
   });
+  return { entryId: entry.id, incident: incidentRef(incident.number) };
 }

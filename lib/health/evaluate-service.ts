@@ -1,3 +1,4 @@
+import { thresholdsSchema, type Thresholds } from "@/lib/config/catalog";
 import type { ConnectorResult } from "@/lib/connectors/result";
 import type { PodSummary } from "@/lib/connectors/kubernetes/pods";
 
@@ -8,15 +9,10 @@ import type { PodSummary } from "@/lib/connectors/kubernetes/pods";
  */
 export type HealthStatus = "ok" | "degraded" | "down" | "unknown" | "not_configured";
 
-export interface ServiceThresholds {
-  restartsWarn: number;
-  errorRateWarn: number;
-  p99WarnSeconds: number;
-  consumerLagWarn: number;
-  consumerLagFail: number;
-}
+export type ServiceThresholds = Pick<Thresholds, "restartsWarn" | "errorRateWarn" | "p99WarnSeconds" | "consumerLagWarn" | "consumerLagFail">;
 
-export const DEFAULT_THRESHOLDS: ServiceThresholds = { restartsWarn: 3, errorRateWarn: 0.01, p99WarnSeconds: 0.5, consumerLagWarn: 1_000, consumerLagFail: 10_000 };
+/** The catalog's defaults (console.config.yaml may change them, per service too). */
+export const DEFAULT_THRESHOLDS: ServiceThresholds = thresholdsSchema.parse({});
 
 export interface ServiceInputs {
   pods: ConnectorResult<PodSummary[]> | null;
