@@ -63,7 +63,7 @@ export function TimeSeriesChart({ title, series, format, height = 120 }: { title
           {series.map((line, index) => (
             <path
               key={line.label}
-              d={line.points.map(([t, value], point) => `${point ? "L" : "M"}${x(t).toFixed(1)},${y(value).toFixed(1)}`).join(" ")}
+              d={path(line.points, x, y)}
               fill="none"
               stroke={COLORS[index % COLORS.length]}
               strokeWidth="1.75"
@@ -86,6 +86,21 @@ export function TimeSeriesChart({ title, series, format, height = 120 }: { title
       </div>
     </figure>
   );
+}
+
+/**
+ * The line through the points, broken where data is missing (a gap over three times the
+ * usual spacing: the lab was down, a scrape failed) instead of drawn straight across it.
+ */
+function path(points: [number, number][], x: (t: number) => number, y: (value: number) => number): string {
+  const gaps = points.slice(1).map(([t], index) => t - points[index]![0]).sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  return points
+    .map(([t, value], index) => {
+      const jump = index === 0 || (usual > 0 && t - points[index - 1]![0] > 3 * usual);
+      return `${jump ? "M" : "L"}${x(t).toFixed(1)},${y(value).toFixed(1)}`;
+    })
+    .join(" ");
 }
 
 function nearest(points: [number, number][], t: number): [number, number] | null {
