@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { probeHealth } from "@/lib/connectors/http/service-endpoints";
-import { printableText } from "@/lib/connectors/http/text";
+import { printable } from "@/lib/connectors/text";
 import { connectorFailure, defineCheck } from "../define-check";
 import { findService, serviceName } from "./service-target";
 
@@ -22,12 +22,12 @@ export const health = defineCheck({
     if (!result.ok) return connectorFailure(result.error);
     const { httpStatus, body, text } = result.value;
     const ms = Math.round(result.ms);
-    const status = body && typeof body.status === "string" ? printableText(body.status, 40) : null;
+    const status = body && typeof body.status === "string" ? printable(body.status, 40) : null;
     // the rest of the body as short printable strings (e.g. kafka: consuming, clickhouse: ok)
-    const details = body ? Object.fromEntries(Object.entries(body).slice(0, 20).map(([key, value]) => [printableText(key, 60), printableText(typeof value === "string" ? value : JSON.stringify(value), 120)])) : null;
+    const details = body ? Object.fromEntries(Object.entries(body).slice(0, 20).map(([key, value]) => [printable(key, 60), printable(typeof value === "string" ? value : JSON.stringify(value), 120)])) : null;
     const healthy = httpStatus >= 200 && httpStatus < 300 && (status === null || HEALTHY.has(status.toLowerCase()));
     const verdict = httpStatus >= 400 ? "fail" : healthy ? "ok" : "warn";
     const parts = [`HTTP ${httpStatus}`, status ? `status "${status}"` : body ? "no status field" : "not JSON", `${ms} ms`];
-    return { verdict, summary: `${params.service}: ${parts.join(", ")}`, data: { service: params.service, httpStatus, status, details, text: body ? null : printableText(text, 500), ms } };
+    return { verdict, summary: `${params.service}: ${parts.join(", ")}`, data: { service: params.service, httpStatus, status, details, text: body ? null : printable(text, 500), ms } };
   },
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CatalogService, Thresholds } from "@/lib/config/catalog";
 import { scrapeMetrics } from "@/lib/connectors/http/service-endpoints";
 import type { ParsedExposition, Sample } from "@/lib/connectors/http/prometheus-text";
-import { printableText } from "@/lib/connectors/http/text";
+import { printable } from "@/lib/connectors/text";
 import type { ConnectorError } from "@/lib/connectors/result";
 import { connectorFailure } from "../define-check";
 import type { CheckContext } from "../types";
@@ -43,7 +43,7 @@ export function grepSamples(samples: Sample[], word: string, limit = 200): Match
   return samples
     .filter((sample) => sample.name.includes(word) || Object.values(sample.labels).some((value) => value.includes(word)))
     .slice(0, limit)
-    .map((sample) => ({ name: sample.name, labels: Object.fromEntries(Object.entries(sample.labels).map(([key, value]) => [key, printableText(value, 120)])), value: sample.value }));
+    .map((sample) => ({ name: sample.name, labels: Object.fromEntries(Object.entries(sample.labels).map(([key, value]) => [key, printable(value, 120)])), value: sample.value }));
 }
 
 /** Sums of a counter by one label, e.g. errors by type: { kafka: 3, clickhouse: 1 }. */
@@ -51,7 +51,7 @@ export function byLabel(samples: Sample[], name: string, label: string): Record<
   const totals: Record<string, number> = {};
   for (const sample of samples) {
     if (sample.name !== name) continue;
-    const key = printableText(sample.labels[label] ?? "", 80) || "(none)";
+    const key = printable(sample.labels[label] ?? "", 80) || "(none)";
     totals[key] = (totals[key] ?? 0) + sample.value;
   }
   return totals;

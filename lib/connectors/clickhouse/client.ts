@@ -1,6 +1,7 @@
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from "@clickhouse/client";
 import type { Catalog, Env } from "@/lib/config/catalog";
 import { withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { printable as printableText } from "@/lib/connectors/text";
 
 /**
  * How the console reaches ClickHouse (`kubectl exec clickhouse-0 -- clickhouse-client --query …`
@@ -85,8 +86,7 @@ function describe(message: string): string {
 
 /** Text from the server (query texts, names, values): printable, bounded; passwords in it blanked. */
 export function printable(text: string, max = 500): string {
-  const clean = text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, " ").replace(/(password|passwd|secret|token)(\s*[=:]?\s*)'[^']*'/gi, "$1$2'***'");
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return printableText(text.replace(/(password|passwd|secret|token)(\s*[=:]?\s*)'[^']*'/gi, "$1$2'***'"), max, " ");
 }
 
 /** 64-bit integers arrive as strings in JSON formats; everything numeric goes through here. */

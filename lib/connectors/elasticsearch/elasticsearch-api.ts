@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiUrl } from "../http/api-url";
 import { splitCredentials } from "../http/credentials";
 import { fetchJson } from "../http/fetch-json";
-import { printableText } from "../http/text";
+import { printable } from "@/lib/connectors/text";
 import { failure, type ConnectorResult } from "../result";
 
 /**
@@ -57,7 +57,7 @@ export function parseClusterHealth(body: unknown): ClusterHealth | null {
   if (!parsed.success) return null;
   const health = parsed.data;
   return {
-    clusterName: printableText(health.cluster_name, 100),
+    clusterName: printable(health.cluster_name, 100),
     status: health.status,
     timedOut: health.timed_out,
     nodes: health.number_of_nodes,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiUrl } from "../http/api-url";
 import { fetchJson } from "../http/fetch-json";
 import { fetchText } from "../http/fetch-text";
-import { printableText } from "../http/text";
+import { printable } from "@/lib/connectors/text";
 import { failure, type ConnectorResult } from "../result";
 
 /**
@@ -41,7 +41,7 @@ const testBody = z.object({ status: z.string().optional(), message: z.string().o
 /** Pure: /api/health's answer, e.g. {"commit":"087143285","database":"ok","version":"10.4.1"}; 503 with "failing" when its database is down. */
 export function parseGrafanaHealth(body: unknown, httpStatus: number): GrafanaHealth | null {
   const parsed = healthBody.safeParse(body);
-  return parsed.success ? { httpStatus, database: printableText(parsed.data.database, 40), version: parsed.data.version ? printableText(parsed.data.version, 40) : null } : null;
+  return parsed.success ? { httpStatus, database: printable(parsed.data.database, 40), version: parsed.data.version ? printable(parsed.data.version, 40) : null } : null;
 }
 
 /** Pure: /api/datasources' answer (an array of data sources with uid, name, type, url, isDefault). */
@@ -49,10 +49,10 @@ export function parseDataSources(body: unknown): DataSource[] | null {
   const parsed = dataSources.safeParse(body);
   if (!parsed.success) return null;
   return parsed.data.slice(0, 200).map((source) => ({
-    uid: printableText(source.uid, 60),
-    name: printableText(source.name, 120),
-    type: printableText(source.type, 60),
-    url: printableText(source.url.replace(/\/\/[^/@\s]+@/, "//***@"), 200),
+    uid: printable(source.uid, 60),
+    name: printable(source.name, 120),
+    type: printable(source.type, 60),
+    url: printable(source.url.replace(/\/\/[^/@\s]+@/, "//***@"), 200),
     isDefault: source.isDefault,
   }));
 }
@@ -60,7 +60,7 @@ export function parseDataSources(body: unknown): DataSource[] | null {
 /** Pure: a data source health test's answer, e.g. {"status":"OK","message":"Data source is working"}. */
 export function parseDataSourceTest(uid: string, body: unknown): DataSourceTest {
   const parsed = testBody.safeParse(body);
-  return { uid, status: parsed.success && parsed.data.status ? printableText(parsed.data.status, 20) : null, message: parsed.success ? printableText(parsed.data.message ?? "", 200) : "" };
+  return { uid, status: parsed.success && parsed.data.status ? printable(parsed.data.status, 20) : null, message: parsed.success ? printable(parsed.data.message ?? "", 200) : "" };
 }
 
 export interface GrafanaTarget {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fetchText } from "../http/fetch-text";
 import { counterTotal, sumOf, type ParsedExposition } from "../http/prometheus-text";
 import { scrapeMetrics } from "../http/service-endpoints";
-import { printableText } from "../http/text";
+import { printable } from "@/lib/connectors/text";
 import { failure, type ConnectorResult } from "../result";
 
 /**
@@ -37,7 +37,7 @@ const adminHealthBody = z.object({ status: z.string(), upSince: z.string().optio
 export function parseAdminHealth(body: unknown, httpStatus: number): AdminHealth | null {
   const parsed = adminHealthBody.safeParse(body);
   if (!parsed.success) return null;
-  return { httpStatus, status: printableText(parsed.data.status, 80), upSince: parsed.data.upSince ? printableText(parsed.data.upSince, 60) : null, uptime: parsed.data.uptime ? printableText(parsed.data.uptime, 60) : null };
+  return { httpStatus, status: printable(parsed.data.status, 80), upSince: parsed.data.upSince ? printable(parsed.data.upSince, 60) : null, uptime: parsed.data.uptime ? printable(parsed.data.uptime, 60) : null };
 }
 
 /** The admin port's health: `/` of the port that serves metricsUrl. */
@@ -79,7 +79,7 @@ export function traceMetrics(exposition: ParsedExposition): TraceMetrics {
   if (sumOf(exposition.samples, "jaeger_collector_spans_saved_by_svc_total") !== null || total("jaeger_collector_spans_received_total") !== null) {
     for (const sample of exposition.samples) {
       if (sample.name !== "jaeger_collector_spans_saved_by_svc_total" || sample.labels.result !== "ok" || sample.value === 0) continue;
-      const service = printableText(sample.labels.svc ?? "?", 80);
+      const service = printable(sample.labels.svc ?? "?", 80);
       savedByService[service] = (savedByService[service] ?? 0) + sample.value;
     }
     return {

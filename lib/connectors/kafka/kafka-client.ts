@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Kafka, logLevel, type Admin, type SASLOptions } from "kafkajs";
 import type { Catalog, Env } from "@/lib/config/catalog";
 import { failure, redact, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { printable as printableText } from "@/lib/connectors/text";
 
 /**
  * One connected kafkajs Admin per Kafka configuration per process: what the runbook's
@@ -132,5 +133,5 @@ export function classifyKafkaError(error: unknown, target?: KafkaTarget): Connec
 
 /** Names, hosts and client ids come from the brokers: printable and bounded. */
 export function printable(text: string, max = 255): string {
-  return text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, "\uFFFD").slice(0, max);
+  return printableText(text, max);
 }

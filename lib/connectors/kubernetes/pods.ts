@@ -2,6 +2,7 @@ import type { V1Pod } from "@kubernetes/client-node";
 import type { ConnectorResult } from "../result";
 import { kubeCall } from "./kube-call";
 import { coreApi, type KubeTarget } from "./kube-client";
+import { printable as printableText } from "@/lib/connectors/text";
 
 /** What the runbook reads from `kubectl get pods` / `kubectl describe pod`, per pod. */
 export interface PodSummary {
@@ -37,7 +38,7 @@ export function summarizePod(pod: V1Pod): PodSummary {
 
 /** Replaces control and non-printable characters: a pod name with binary in it must not break a page. */
 export function printable(text: string): string {
-  return text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, "\uFFFD").slice(0, 253);
+  return printableText(text, 253);
 }
 
 /** `kubectl get pods -n <namespace> -l <selector>` */

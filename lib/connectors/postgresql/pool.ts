@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Catalog, Env } from "@/lib/config/catalog";
 import { redact, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { printable as printableText } from "@/lib/connectors/text";
 
 /**
  * How the console reaches the pipeline's PostgreSQL (`kubectl exec postgresql-0 -- psql -U user -d db`
@@ -113,8 +114,7 @@ export function toNumber(value: unknown): number {
 
 /** Text from the database (names, query texts): printable, bounded, obvious secrets blanked. */
 export function printable(text: unknown, max = 500): string {
-  const clean = redact(String(text ?? "").replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, " ")).replace(/(password|passwd|secret|token)(\s+)'[^']*'/gi, "$1$2'***'");
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return printableText(redact(String(text ?? "")).replace(/(password|passwd|secret|token)(\s+)'[^']*'/gi, "$1$2'***'"), max, " ");
 }
 
 /** Closes every pool (tests; a console shutting down). */

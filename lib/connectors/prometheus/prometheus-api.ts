@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiUrl } from "../http/api-url";
 import { fetchJson } from "../http/fetch-json";
-import { printableText } from "../http/text";
+import { printable } from "@/lib/connectors/text";
 import { failure, type ConnectorResult } from "../result";
 import { buildPromql, type PromqlParams, type PromqlTemplate } from "./promql";
 
@@ -57,7 +57,7 @@ const scalarData = z.object({ resultType: z.literal("scalar"), result: sampleVal
 const matrixData = z.object({ resultType: z.literal("matrix"), result: z.array(z.object({ metric: z.record(z.string(), z.string()), values: z.array(sampleValue) })) });
 
 function labelsOf(metric: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(metric).slice(0, 30).map(([key, value]) => [printableText(key, 100), printableText(value, 200)]));
+  return Object.fromEntries(Object.entries(metric).slice(0, 30).map(([key, value]) => [printable(key, 100), printable(value, 200)]));
 }
 
 function number(text: string): number {
@@ -70,7 +70,7 @@ function number(text: string): number {
 export function unwrapPrometheus(body: unknown): { ok: true; data: unknown } | { ok: false; message: string } {
   const parsed = envelope.safeParse(body);
   if (!parsed.success) return { ok: false, message: "not a Prometheus API answer" };
-  if (parsed.data.status === "error") return { ok: false, message: printableText(`${parsed.data.errorType ?? "error"}: ${parsed.data.error ?? ""}`, 300) };
+  if (parsed.data.status === "error") return { ok: false, message: printable(`${parsed.data.errorType ?? "error"}: ${parsed.data.error ?? ""}`, 300) };
   return { ok: true, data: parsed.data.data };
 }
 
@@ -81,13 +81,13 @@ export function parseTargets(body: unknown): ScrapeTarget[] | null {
   const parsed = targetsData.safeParse(unwrapped.data);
   if (!parsed.success) return null;
   return parsed.data.activeTargets.slice(0, MAX_SERIES).map((target) => ({
-    job: printableText(target.labels.job ?? target.scrapePool ?? "?", 100),
-    instance: printableText(target.labels.instance ?? "?", 200),
+    job: printable(target.labels.job ?? target.scrapePool ?? "?", 100),
+    instance: printable(target.labels.instance ?? "?", 200),
     health: target.health === "up" || target.health === "down" ? target.health : "unknown",
-    lastError: printableText(target.lastError, 300),
-    lastScrape: target.lastScrape && !target.lastScrape.startsWith("0001-") ? printableText(target.lastScrape, 40) : null,
+    lastError: printable(target.lastError, 300),
+    lastScrape: target.lastScrape && !target.lastScrape.startsWith("0001-") ? printable(target.lastScrape, 40) : null,
     lastScrapeSeconds: target.lastScrapeDuration ?? null,
-    scrapeUrl: printableText(target.scrapeUrl, 300),
+    scrapeUrl: printable(target.scrapeUrl, 300),
   }));
 }
 

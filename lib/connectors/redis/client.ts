@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { Catalog, Env } from "@/lib/config/catalog";
 import { redact, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
+import { printable as printableText } from "@/lib/connectors/text";
 
 /**
  * How the console reaches Redis (`kubectl exec redis-0 -- redis-cli …` instead): one ioredis
@@ -91,8 +92,7 @@ export async function withRedis<T>(url: RedisUrl, deadlineMs: number, work: (cli
 
 /** Key names and values come from outside: printable and bounded. */
 export function printable(text: string, max = 200): string {
-  const clean = text.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, "\uFFFD");
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return printableText(text, max);
 }
 
 /** Closes every client (tests; a console shutting down). */

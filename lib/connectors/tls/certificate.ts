@@ -1,5 +1,5 @@
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type PeerCertificate } from "node:tls";
-import { printableText } from "../http/text";
+import { printable } from "@/lib/connectors/text";
 import { classifyError, failure, redact, withDeadline, type ConnectorError, type ConnectorResult } from "../result";
 
 /**
@@ -55,7 +55,7 @@ export interface InspectOptions {
 
 function distinguishedName(name: Record<string, string | string[]> | undefined): string {
   if (!name) return "";
-  return printableText(
+  return printable(
     Object.entries(name)
       .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("+") : value}`)
       .join(", "),
@@ -77,18 +77,18 @@ export function describeCertificate(certificate: DetailedPeerCertificate, target
     serverName: target.serverName ?? null,
     subject: distinguishedName(certificate.subject as unknown as Record<string, string>),
     issuer: distinguishedName(certificate.issuer as unknown as Record<string, string>),
-    sans: (certificate.subjectaltname ?? "").split(/,\s*/).filter(Boolean).slice(0, 50).map((name) => printableText(name, 200)),
-    validFrom: Number.isNaN(validFrom.getTime()) ? printableText(certificate.valid_from, 60) : validFrom.toISOString(),
-    validTo: Number.isNaN(validTo.getTime()) ? printableText(certificate.valid_to, 60) : validTo.toISOString(),
+    sans: (certificate.subjectaltname ?? "").split(/,\s*/).filter(Boolean).slice(0, 50).map((name) => printable(name, 200)),
+    validFrom: Number.isNaN(validFrom.getTime()) ? printable(certificate.valid_from, 60) : validFrom.toISOString(),
+    validTo: Number.isNaN(validTo.getTime()) ? printable(certificate.valid_to, 60) : validTo.toISOString(),
     daysToExpiry: Math.round(((validTo.getTime() - now.getTime()) / 86_400_000) * 100) / 100,
     notYetValid: validFrom.getTime() > now.getTime(),
     fingerprint256: certificate.fingerprint256 ?? "",
-    serialNumber: printableText(certificate.serialNumber ?? "", 100),
+    serialNumber: printable(certificate.serialNumber ?? "", 100),
     nameMatches: target.serverName ? checkServerIdentity(target.serverName, certificate) === undefined : null,
-    trustError: extra.trustError ? printableText(extra.trustError, 200) : null,
+    trustError: extra.trustError ? printable(extra.trustError, 200) : null,
     issuerCertificate: issuer ? { subject: distinguishedName(issuer.subject as unknown as Record<string, string>), validTo: new Date(issuer.valid_to).toISOString() } : null,
     protocol: extra.protocol,
-    handshakeError: extra.handshakeError ? redact(printableText(extra.handshakeError, 300)) : null,
+    handshakeError: extra.handshakeError ? redact(printable(extra.handshakeError, 300)) : null,
   };
 }
 
@@ -109,7 +109,7 @@ function classifyTls(error: unknown): ConnectorError {
 export async function inspectCertificate(target: TlsTarget | undefined, options: InspectOptions): Promise<ConnectorResult<CertificateInfo>> {
   if (!target) return failure("not_configured", "no TLS address (tls.address in the catalog)");
   const endpoint = parseAddress(target.address);
-  if (!endpoint) return failure("bad_response", `not host:port: ${printableText(target.address, 100)}`);
+  if (!endpoint) return failure("bad_response", `not host:port: ${printable(target.address, 100)}`);
   return withDeadline(
     options.deadlineMs,
     (signal) =>
