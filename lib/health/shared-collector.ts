@@ -5,7 +5,7 @@ import { parseDuration } from "@/lib/config/duration";
 import { HealthCollector, type HealthSnapshot, type PanelDefinition } from "./collector";
 import { probeContext } from "./context";
 import { serviceProber } from "./probe-service";
-import { SYSTEM_PROBES } from "./systems";
+import { SYSTEM_PROBES, withFindings } from "./systems";
 
 /**
  * The process's one collector (kept on globalThis so that Next's module instances share it):
@@ -20,7 +20,7 @@ export function sharedCollector(): HealthCollector {
     const freshnessMs = parseDuration(catalog.probe.freshness) ?? 5_000;
     const panels: PanelDefinition[] = [
       ...catalog.services.map((service) => ({ kind: "service" as const, name: service.name, probe: serviceProber(service, () => probeContext(service)) })),
-      ...SYSTEM_NAMES.map((name) => ({ kind: "system" as const, name, probe: () => SYSTEM_PROBES[name](probeContext()) })),
+      ...SYSTEM_NAMES.map((name) => ({ kind: "system" as const, name, probe: async () => withFindings(name, await SYSTEM_PROBES[name](probeContext())) })),
     ];
     globalForHealth.consoleHealthCollector = new HealthCollector(panels, {
       deadlineMs,

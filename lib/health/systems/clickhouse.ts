@@ -1,9 +1,12 @@
 import type { CheckContext } from "@/lib/checks/types";
 import { clickhouseTarget, NOT_CONFIGURED } from "@/lib/connectors/clickhouse/client";
+import { judgeQueryDuration } from "@/lib/checks/clickhouse/judge";
+import { listProcesses } from "@/lib/connectors/clickhouse/processes";
+import { slowestRecent } from "@/lib/connectors/clickhouse/query-log";
 import { serverInfo } from "@/lib/connectors/clickhouse/server";
 import { tableStats as readTableStats, type TableSummary } from "@/lib/connectors/clickhouse/tables";
 import type { ConnectorResult } from "@/lib/connectors/result";
-import type { HealthStatus, SystemHealth } from "../types";
+import type { Finding, HealthStatus, SystemHealth } from "../types";
 
 /**
  * ClickHouse in one look (runbook, ClickHouse Issues: `SELECT * FROM system.processes`,
@@ -13,7 +16,8 @@ import type { HealthStatus, SystemHealth } from "../types";
  * the deadline; never throws.
  *
  * unknown (grey, with the error kind): unreachable, no answer, refuses our login, or errs;
- * degraded: a query running past thresholds.slowQuerySeconds, or a pipeline table missing.
+ * degraded: a query running or finished in the last 30 s past thresholds.slowQuerySeconds
+ * (judged as the clickhouse checks judge it), or a pipeline table missing.
  */
 const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
 
@@ -34,7 +38,14 @@ export async function probeClickHouse(context: CheckContext): Promise<SystemHeal
   const target = clickhouseTarget(context.catalog.systems.clickhouse, context.env);
   if (!target) return { status: "not_configured", reasons: [NOT_CONFIGURED.message], figures: empty };
   const tables = pipelineTables(context);
-  const [info, stats] = await Promise.all([serverInfo(target, context.deadlineMs), tables.length ? readTableStats(target, tables, context.deadlineMs) : null]);
+  // What runs now (system.processes) and what finished in the last 30 s (query_log, flushed
+  // every few seconds): together they catch a slow query whichever moment the sweep comes.
+  const [info, stats, running, recent] = await Promise.all([
+    serverInfo(target, context.deadlineMs),
+    tables.length ? readTableStats(target, tables, context.deadlineMs) : null,
+    listProcesses(target, context.deadlineMs),
+    slowestRecent(target, 30, context.deadlineMs),
+  ]);
   if (!info.ok) {
     return { status: "unknown", reasons: [`${info.error.kind.replace("_", " ")}: ${info.error.message}`], figures: { ...empty, ms: Math.round(info.ms) } };
   }
@@ -47,7 +58,19 @@ export async function probeClickHouse(context: CheckContext): Promise<SystemHeal
   };
   const { version, runningQueries, longestRunningSeconds, uptimeSeconds } = info.value;
   reasons.push(`ClickHouse ${version}, ${runningQueries} ${runningQueries === 1 ? "query" : "queries"} running`);
-  if (longestRunningSeconds > context.thresholds.slowQuerySeconds) raise("degraded", `a query running for ${Math.round(longestRunningSeconds)} s (over ${context.thresholds.slowQuerySeconds} s)`);
+  const findings: Finding[] = [];
+  const candidates = [
+    ...(running.ok ? running.value.map((query) => ({ seconds: query.elapsedSeconds, query: query.query })) : []),
+    ...(recent.ok && recent.value ? [{ seconds: recent.value.durationMs / 1000, query: recent.value.query }] : []),
+  ].sort((a, b) => b.seconds - a.seconds);
+  const slowest = candidates[0];
+  if (slowest) {
+    const judged = judgeQueryDuration(slowest.seconds, slowest.query, context.thresholds);
+    if (judged.verdict !== "ok") {
+      raise("degraded", judged.reason);
+      findings.push({ signal: "clickhouse.slow-queries", verdict: judged.verdict, reason: judged.reason, procedure: "clickhouse-issues" });
+    }
+  }
 
   let rows: number | null = null;
   let lastInsertAt: string | null = null;
@@ -63,6 +86,7 @@ export async function probeClickHouse(context: CheckContext): Promise<SystemHeal
   return {
     status,
     reasons,
-    figures: { version, runningQueries, longestQuerySeconds: Math.round(longestRunningSeconds * 10) / 10, uptimeSeconds, rows, lastInsertAt, ms: Math.round(info.ms) },
+    figures: { version, runningQueries, longestQuerySeconds: Math.round(Math.max(longestRunningSeconds, slowest?.seconds ?? 0) * 10) / 10, uptimeSeconds, rows, lastInsertAt, ms: Math.round(info.ms) },
+    findings,
   };
 }

@@ -11,6 +11,33 @@ import { probePostgres } from "./postgresql";
 import { probePrometheus } from "./prometheus";
 import { probeRedis } from "./redis";
 
+/** The runbook procedure that diagnoses each system when its panel is not ok. */
+export const SYSTEM_PROCEDURES: Record<SystemName, string> = {
+  kubernetes: "check-service-status",
+  kafka: "broker-issues",
+  clickhouse: "clickhouse-issues",
+  postgresql: "postgresql-issues",
+  // the pipeline keeps its rate limits in Redis; the runbook has no Redis procedure of its own
+  redis: "rate-limiting-issues",
+  prometheus: "prometheus-issues",
+  grafana: "grafana-issues",
+  jaeger: "jaeger-issues",
+  // Jaeger's span storage: "Check storage status" is a step of Jaeger Issues
+  elasticsearch: "jaeger-issues",
+};
+
+/**
+ * A system panel that is not ok without findings of its own (its probe judged a level, not a
+ * named symptom) gets one finding with its reasons and its system's procedure, so every
+ * non-ok panel can be turned into a suggestion. `unknown` is a finding too: a broker that does
+ * not answer is the start of Broker Issues.
+ */
+export function withFindings(system: SystemName, health: SystemHealth): SystemHealth {
+  if (health.status === "ok" || health.status === "not_configured" || health.findings?.length) return health;
+  const verdict = health.status === "degraded" ? "warn" : "fail";
+  return { ...health, findings: [{ signal: `${system}.status`, verdict, reason: health.reasons.join("; "), procedure: SYSTEM_PROCEDURES[system] }] };
+}
+
 /** The overview's infrastructure panels, one probe per system of the runbook. */
 export const SYSTEM_PROBES: Record<SystemName, (context: CheckContext) => Promise<SystemHealth>> = {
   kubernetes: probeKubernetes,
