@@ -79,7 +79,11 @@ export default async function OverviewPage() {
           </div>
         </Card>
       ) : null}
-      <HealthBoard initial={health} />
+      <HealthBoard
+        initial={health}
+        procedureTitles={Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]))}
+        declare={can(user.role, "incident:write") ? { subjects: services, covered: [...new Set(open.flatMap((incident) => incident.services))] } : undefined}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardTitle action={<Link href="/runbooks" className="text-sm text-accent">All procedures</Link>}>Runbook procedures</CardTitle>
