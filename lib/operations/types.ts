@@ -123,3 +123,9 @@ export interface OperationDefinition<P extends z.ZodType = z.ZodType> {
 /** Any operation, whatever its parameters (for the registry). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameters are checked by each operation's zod schema at run time
 export type AnyOperation = OperationDefinition<any>;
+
+/** What the "Act" panel offers: the catalog's targets, and operations that cannot run here with the reason. */
+export interface ActOptions {
+  targets: OperationTarget[];
+  unavailable: Partial<Record<OperationKind, string>>;
+}
