@@ -1,6 +1,7 @@
 import "server-only";
 import { runCheck } from "@/lib/checks/define-check";
 import { SYMPTOMS, type Symptom } from "@/lib/checks/service/judge";
+import { tracingEnv, tracingFinding } from "@/lib/checks/kubernetes/tracing-env";
 import { certificate, certificateFinding } from "@/lib/checks/tls/certificate";
 import type { CheckContext } from "@/lib/checks/types";
 import type { CatalogService } from "@/lib/config/catalog";
@@ -21,7 +22,8 @@ import type { Finding, SystemHealth } from "./types";
  * commands would show, gathered at once, each call with the probe deadline, plus every
  * symptom the runbook names that the service's own figures show (evaluate-service.ts judges).
  * Rates, windowed quantiles and trends need earlier scrapes, so a prober keeps them between
- * sweeps; the certificate is a slow signal (once a minute, at once when TLS errors appear).
+ * sweeps; the certificate (once a minute, sooner when TLS errors appear) and the pod spec's
+ * tracing variables (every 10 s) are slow signals.
  */
 export function serviceProber(service: CatalogService, context: () => CheckContext): () => Promise<SystemHealth> {
   // Recent scrapes, so rates are taken over a window of at least MIN_WINDOW_MS however often
@@ -30,6 +32,9 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
   const lagTrend = new Trend();
   const memoryTrend = new Trend();
   const certificateSignal = service.tls ? new SlowSignal(() => runCheck(certificate, context(), { service: service.name }), { everyMs: 60_000, soonestMs: 10_000 }) : null;
+  // The pod spec's tracing variables change only with a rollout: read every 10 s.
+  const deployment = service.deployment;
+  const tracingSignal = deployment ? new SlowSignal(() => runCheck(tracingEnv, context(), { deployment, namespace: service.namespace }), { everyMs: 10_000, soonestMs: 10_000 }) : null;
 
   return async () => {
     const ctx = context();
@@ -63,8 +68,8 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
       lagTrend.add(at, lag.value);
     }
     // The certificate is read once a minute, and again soon when handshakes start failing.
-    const certificateResult = await certificateSignal?.read({ soon: (num(figures.tlsErrorsPerSecond) ?? 0) > 0 });
-    const findings: Finding[] = certificateResult ? certificateFinding(certificateResult) : [];
+    const [certificateResult, tracingResult] = await Promise.all([certificateSignal?.read({ soon: (num(figures.tlsErrorsPerSecond) ?? 0) > 0 }), tracingSignal?.read()]);
+    const findings: Finding[] = [...(certificateResult ? certificateFinding(certificateResult) : []), ...(tracingResult ? tracingFinding(tracingResult) : [])];
 
     const evaluated = evaluateService(
       {

@@ -4,7 +4,7 @@ import { inspectCertificate, type CertificateInfo } from "@/lib/connectors/tls/c
 import type { Thresholds } from "@/lib/config/catalog";
 import { connectorFailure, defineCheck } from "../define-check";
 import { findService, serviceName } from "../service/service-target";
-import type { CheckResult } from "../types";
+import type { CheckResult, Finding } from "../types";
 
 /**
  * `kubectl exec -it <pod-name> -n data-processing -- openssl x509 -in /etc/certs/server-cert.pem -text -noout`:
@@ -68,7 +68,7 @@ export function judgeCertificate(service: string, info: CertificateInfo, thresho
  * ("server certificate expired 1 h ago"), judged by judgeCertificate; nothing when it is fine
  * or could not be read (the panel says what it can see; the check says why it could not).
  */
-export function certificateFinding(result: CheckResult<{ certificate: CertificateInfo } | null>): Array<{ signal: string; verdict: "warn" | "fail"; reason: string; procedure: string }> {
+export function certificateFinding(result: CheckResult<{ certificate: CertificateInfo } | null>): Finding[] {
   const info = result.data?.certificate;
   if (!info || (result.verdict !== "warn" && result.verdict !== "fail")) return [];
   const reason =

@@ -1,3 +1,4 @@
+import { judgeLag } from "@/lib/checks/service/judge";
 import type { CheckContext } from "@/lib/checks/types";
 import { thresholdsFor } from "@/lib/config/catalog";
 import { describeCluster } from "@/lib/connectors/kafka/cluster";
@@ -69,9 +70,11 @@ export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
       return;
     }
     if (totalLag !== null) totalLag += lag.value.totalLag;
-    const reason = `${group} lag ${lag.value.totalLag.toLocaleString("en-US")}`;
-    if (lag.value.totalLag >= thresholdsFor(context.catalog, service).consumerLagFail) raise("degraded", reason);
-    else reasons.push(reason);
+    // Judged as the service's panel and kafka.consumer-group-describe judge it; only past the
+    // fail line does the group's lag degrade Kafka itself (below it, it is the service's symptom).
+    const judged = judgeLag(lag.value.totalLag, null, thresholdsFor(context.catalog, service), group);
+    if (judged.verdict === "fail") raise("degraded", judged.reason);
+    else reasons.push(judged.reason);
   });
 
   return {

@@ -1,3 +1,4 @@
+import { judgeTargets } from "@/lib/checks/prometheus/targets";
 import type { CheckContext } from "@/lib/checks/types";
 import { listTargets } from "@/lib/connectors/prometheus/prometheus-api";
 import type { SystemHealth } from "../types";
@@ -14,9 +15,11 @@ export async function probePrometheus(context: CheckContext): Promise<SystemHeal
     return { status: "unknown", reasons: [`${result.error.kind}: ${result.error.message}`], figures: { targetsUp: null, targetsTotal: null, ms: Math.round(result.ms) } };
   }
   const targets = result.value;
+  // Judged as prometheus.targets judges it: a target down is a symptom of Prometheus Issues.
+  const { verdict, data } = judgeTargets(targets);
   const down = targets.filter((target) => target.health !== "up");
-  const up = targets.length - down.length;
-  const reasons = [`${up}/${targets.length} targets up`, ...down.map((target) => `${target.job} down${target.lastError ? `: ${target.lastError.slice(0, 120)}` : ""}`)];
-  const status = targets.length === 0 ? "degraded" : down.length ? "degraded" : "ok";
+  const reasons = [`${data.up}/${data.total} targets up`, ...down.map((target) => `${target.job} target down${target.lastError ? `: ${target.lastError.slice(0, 120)}` : ""}`)];
+  const status = verdict === "ok" ? "ok" : "degraded";
+  const up = data.up;
   return { status, reasons, figures: { targetsUp: up, targetsTotal: targets.length, ms: Math.round(result.ms) } };
 }
