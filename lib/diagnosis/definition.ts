@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OPERATION_KINDS } from "@/lib/operations/types";
 
 /**
  * The format of a guided-diagnosis procedure (docs/runbooks.md): one typed module per runbook
@@ -96,16 +97,19 @@ const verifyStep = z
   .strict();
 
 /**
- * Extension point for the operations issue: a step that acts on the system (restart, scale,
- * rollback). `operation` names an operation kind of lib/operations; `target` its arguments.
- * The definition format accepts it now; running one is wired in `step-runners.ts`.
+ * A step that acts on the system (lib/operations): previewed with `{dryRun: true}` and
+ * executed with `{confirm, idempotencyKey}` on the step's route (runOperationStep).
+ * `target` is a catalog target id (deployment/<ns>/<name>, release/<ns>/<name>,
+ * system/<name>); `verify` names earlier check steps whose checks show whether it worked.
  */
 const operationStep = z
   .object({
     ...base,
     kind: z.literal("operation"),
-    operation: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "must be an operation kind such as restart" }),
-    target: z.record(z.string(), z.unknown()).default({}),
+    operation: z.enum(OPERATION_KINDS, { message: `must be an operation kind: ${OPERATION_KINDS.join(", ")}` }),
+    target: z.string().regex(/^(deployment|statefulset|release|pod)\/[a-z0-9-]+\/[a-z0-9.-]+$|^system\/[a-z]+$/, { message: "must be a catalog target such as deployment/data-processing/normalization-service" }),
+    params: z.record(z.string(), z.unknown()).default({}),
+    verify: z.array(stepId).default([]),
     next: transition.optional(),
   })
   .strict();
