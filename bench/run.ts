@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   incidents: async () => (await import("./incidents")).run(),
   health: async () => (await import("./health")).run(),
+  detection: async () => (await import("./detection")).run(),
 };
 
 const benchName = process.argv[2];
