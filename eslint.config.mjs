@@ -27,6 +27,24 @@ const config = [
     },
   },
   {
+    name: "layers: a feature folder's React components are UI too",
+    files: ["lib/*/components/**/*.{ts,tsx}"],
+    rules: {
+      // lib/diagnosis/components/* run in the browser: same rule as components/, plus no
+      // server-only use case (they call the feature's server actions and /api/v1 instead).
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/connectors/*", "**/lib/connectors/*"], message: "UI code goes through lib use cases or checks, not connectors." },
+            { group: ["@/lib/db/*"], message: "Use cases own database access; import their types instead." },
+            { group: ["../run-step", "../start-run", "../get-run", "../step-runners", "../get-suggestions"], message: "Components call the feature's server actions (../actions) or /api/v1." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "layers: lib never imports the UI",
     files: ["lib/**/*.ts"],
     rules: {

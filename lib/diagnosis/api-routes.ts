@@ -1,0 +1,36 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/lib/server/api-route";
+import { getRun, listRuns } from "./get-run";
+import { getSuggestions } from "./get-suggestions";
+import { runbooksJson } from "./runbooks-json";
+import { runStep, runStepInput } from "./run-step";
+import { startRun, startRunInput } from "./start-run";
+
+/**
+ * The guided-diagnosis API (/api/v1/runbooks, /api/v1/incidents/:id/runs…, …/suggestions):
+ * handlers live with the feature, app/api/ only mounts them. Viewers read; running needs
+ * `diagnosis:run` (L1 and up), the same check as the UI's server actions.
+ */
+export const listRunbooksRoute = apiRoute({ name: "v1.runbooks.list", permission: "console:read" }, async () => runbooksJson());
+
+export const listRunsRoute = apiRoute({ name: "v1.runs.list", permission: "console:read" }, async ({ db, params }) => ({ runs: await listRuns({ db, incidentId: String(params.id) }) }));
+
+export const startRunRoute = apiRoute({ name: "v1.runs.start", permission: "diagnosis:run" }, async ({ actor, db, params, request }) => {
+  const input = await readJson(request, startRunInput);
+  return NextResponse.json(await startRun({ db, actor, incidentId: String(params.id), input }), { status: 201 });
+});
+
+export const getRunRoute = apiRoute({ name: "v1.runs.get", permission: "console:read" }, async ({ db, params }) => getRun({ db, incidentId: String(params.id), runId: String(params.run) }));
+
+export const runStepRoute = apiRoute({ name: "v1.runs.step", permission: "diagnosis:run" }, async ({ actor, db, params, request }) => {
+  // An empty body is a plain press of the step (no parameters, no answer).
+  const body = await request.text();
+  const input = body.trim() ? await readJson(new Request(request.url, { method: "POST", body }), runStepInput) : {};
+  return runStep({ db, actor, incidentId: String(params.id), runId: String(params.run), stepId: String(params.step), input });
+});
+
+export const suggestionsRoute = apiRoute({ name: "v1.incidents.suggestions", permission: "console:read" }, async ({ db, params }) => {
+  const { procedures } = await getSuggestions({ db, incidentId: String(params.id) });
+  return { procedures: procedures.map(({ id, title, reason, verdict, panels }) => ({ id, title, reason, verdict, panels })) };
+});
