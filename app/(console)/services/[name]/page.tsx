@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { serviceDetail } from "@/lib/health/service-detail";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
+import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -25,5 +26,6 @@ export default async function ServicePage({ params }: Props) {
     can(user.role, "incident:write") ? listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 50 })) : null,
   ]);
   const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
-  return <ServiceView initial={detail} incidents={incidents} />;
+  const procedureTitles = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));
+  return <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />;
 }
