@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { declareIncident } from "@/lib/incidents/declare-incident";
+import { escalateIncident } from "@/lib/incidents/escalate-incident";
+import { handoffPacketMarkdown } from "@/lib/incidents/handoff-packet";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { createUser } from "@/lib/users/create-user";
 import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
@@ -156,5 +158,32 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
       ],
     });
     expect(verified.summary).toMatch(/^check-kafka-topic-lag: ERROR → ERROR/);
+  });
+
+  it("the hand-off packet lists each run: steps with verdicts, branches, off-path reasons and the pending step; L2 resumes it", async () => {
+    const { incident, run } = await incidentWithRun();
+    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} });
+    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "recent-change", input: { answer: "no", reason: "skipping ClickHouse, its panel is green" } });
+    await escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Kafka unreachable from the console; please take over" } });
+    const packet = (await getIncident(database.db, incident.id))!.handoffs.at(-1)!.packet;
+    expect(packet.runs).toEqual([
+      expect.objectContaining({
+        id: run.id,
+        title: "Data Not Processing",
+        state: "active",
+        steps: [
+          expect.objectContaining({ title: "Check Kafka topic lag", verdict: "error", by: "l1@254carbon.com", branch: expect.stringContaining("Check ClickHouse tables") }),
+          expect.objectContaining({ title: "Recent change?", verdict: "answered", offPath: "instead of Check ClickHouse tables: skipping ClickHouse, its panel is green" }),
+        ],
+        pending: { step: "resolve", title: "Resolution", reason: "no change: restart the stalled service and check its connections" },
+      }),
+    ]);
+    expect(handoffPacketMarkdown(packet)).toContain("**Next: Resolution** — no change: restart the stalled service");
+
+    // L2 picks the run up where L1 left it.
+    const resumed = await getRun({ db: database.db, incidentId: incident.id, runId: run.id });
+    expect(resumed.next?.step).toBe("resolve");
+    const ticked = await runStep({ db: database.db, actor: l2, incidentId: incident.id, runId: run.id, stepId: "resolve", input: { ticked: ["Check Kafka connectivity"] } });
+    expect(ticked).toMatchObject({ ranBy: "l2@254carbon.com", offPathFrom: null });
   });
 });
