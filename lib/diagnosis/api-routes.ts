@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { isOperationStepBody, runOperationStep } from "@/lib/operations/run-operation-step";
 import { apiRoute, readJson } from "@/lib/server/api-route";
 import { getRun, listRuns } from "./get-run";
 import { getSuggestions } from "./get-suggestions";
@@ -23,9 +24,24 @@ export const startRunRoute = apiRoute({ name: "v1.runs.start", permission: "diag
 
 export const getRunRoute = apiRoute({ name: "v1.runs.get", permission: "console:read" }, async ({ db, params }) => getRun({ db, incidentId: String(params.id), runId: String(params.run) }));
 
+/** The body as JSON, or null (readJson below answers a malformed body with a 400). */
+function parsedOrNull(body: string): unknown {
+  try {
+    return body.trim() ? JSON.parse(body) : null;
+  } catch {
+    return null;
+  }
+}
+
 export const runStepRoute = apiRoute({ name: "v1.runs.step", permission: "diagnosis:run" }, async ({ actor, db, params, request }) => {
   // An empty body is a plain press of the step (no parameters, no answer).
   const body = await request.text();
+  // An operation step is previewed ({dryRun}) and confirmed ({confirm, idempotencyKey}) by lib/operations.
+  const json = parsedOrNull(body);
+  if (isOperationStepBody(json)) {
+    const outcome = await runOperationStep({ db, actor, incidentId: String(params.id), runId: String(params.run), stepId: String(params.step), body: json as Record<string, unknown> });
+    return "duplicate" in outcome ? NextResponse.json(outcome, { status: outcome.duplicate ? 200 : 201 }) : outcome;
+  }
   const input = body.trim() ? await readJson(new Request(request.url, { method: "POST", body }), runStepInput) : {};
   return runStep({ db, actor, incidentId: String(params.id), runId: String(params.run), stepId: String(params.step), input });
 });
