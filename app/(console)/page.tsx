@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/roles";
 import { incidentSubjects } from "@/lib/config/console-config";
 import { healthSnapshot } from "@/lib/health/shared-collector";
 import { HealthBoard } from "@/components/health/health-board";
+import { SuggestionsCard } from "@/lib/diagnosis/components/suggestions-card";
 import { getDb } from "@/lib/db/client";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
@@ -79,6 +80,7 @@ export default async function OverviewPage() {
           </div>
         </Card>
       ) : null}
+      <SuggestionsCard />
       <HealthBoard
         initial={health}
         procedureTitles={Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]))}

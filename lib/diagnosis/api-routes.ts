@@ -50,3 +50,9 @@ export const suggestionsRoute = apiRoute({ name: "v1.incidents.suggestions", per
   const { procedures } = await getSuggestions({ db, incidentId: String(params.id) });
   return { procedures: procedures.map(({ id, title, reason, verdict, panels }) => ({ id, title, reason, verdict, panels })) };
 });
+
+/** GET /api/v1/suggestions[?service=<name>]: the same suggestions without an incident (overview, service page). */
+export const globalSuggestionsRoute = apiRoute({ name: "v1.suggestions", permission: "console:read" }, async ({ db, request }) => {
+  const service = new URL(request.url).searchParams.get("service") ?? undefined;
+  return getSuggestions({ db, service });
+});

@@ -9,12 +9,12 @@ import { declareAndDiagnoseAction, startRunAction } from "../actions";
  * "Diagnose" from a runbook page or a panel: a run belongs to an incident, so pick an open
  * one or declare one here; either way the responder lands on the incident with the run open.
  */
-export function StartFromRunbook({ procedure, title, incidents, services }: { procedure: string; title: string; incidents: { id: string; label: string }[]; services: string[] }) {
+export function StartFromRunbook({ procedure, title, incidents, services, service: initialService }: { procedure: string; title: string; incidents: { id: string; label: string }[]; services: string[]; service?: string }) {
   const router = useRouter();
   const [incidentId, setIncidentId] = useState(incidents[0]?.id ?? "");
   const [newTitle, setNewTitle] = useState(title);
   const [severity, setSeverity] = useState<"SEV1" | "SEV2" | "SEV3" | "SEV4">("SEV3");
-  const [service, setService] = useState("");
+  const [service, setService] = useState(initialService ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

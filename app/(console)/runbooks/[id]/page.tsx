@@ -12,7 +12,7 @@ import { StartFromRunbook } from "@/lib/diagnosis/components/start-from-runbook"
 import { openIncidents } from "@/lib/diagnosis/open-incidents";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ service?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: findProcedure((await params).id)?.title ?? "Runbook" };
@@ -34,11 +34,15 @@ function Lines({ title, lines }: { title: string; lines: string[] }) {
 const KIND_LABEL = { check: "check", question: "question", checklist: "checklist", verify: "verify", operation: "operation" } as const;
 
 /** A runbook procedure, rendered from its guided-diagnosis definition (lib/diagnosis/procedures). */
-export default async function ProcedurePage({ params }: Props) {
+export default async function ProcedurePage({ params, searchParams }: Props) {
   const user = await requirePagePermission("console:read");
   const procedure = findProcedure((await params).id);
   if (!procedure) notFound();
   const canRun = can(user.role, "diagnosis:run");
+  // ?service=<name>: arriving from a panel's Diagnose, the new incident names that service.
+  const subjects = incidentSubjects();
+  const requested = (await searchParams).service;
+  const service = requested && subjects.includes(requested) ? requested : undefined;
   return (
     <div className="max-w-4xl space-y-6">
       <header>
@@ -52,8 +56,10 @@ export default async function ProcedurePage({ params }: Props) {
       ) : null}
       {canRun ? (
         <Card>
-          <CardTitle>Diagnose</CardTitle>
-          <StartFromRunbook procedure={procedure.id} title={procedure.title} incidents={await openIncidents(getDb())} services={incidentSubjects()} />
+          <CardTitle>
+            <span id="diagnose">Diagnose</span>
+          </CardTitle>
+          <StartFromRunbook procedure={procedure.id} title={service ? `${procedure.title}: ${service}` : procedure.title} incidents={await openIncidents(getDb())} services={subjects} service={service} />
         </Card>
       ) : null}
       {procedure.symptoms.length ? (

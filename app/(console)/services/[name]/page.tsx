@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/health/service-view";
+import { SuggestionsCard } from "@/lib/diagnosis/components/suggestions-card";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
 import { consoleConfig } from "@/lib/config/console-config";
@@ -27,5 +28,10 @@ export default async function ServicePage({ params }: Props) {
   ]);
   const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
   const procedureTitles = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));
-  return <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />;
+  return (
+    <div className="space-y-4">
+      <SuggestionsCard service={name} />
+      <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />
+    </div>
+  );
 }
