@@ -116,7 +116,6 @@ describe("Kubernetes checks (lab)", () => {
         expect(await runCheck(check, closed), check.id).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
         const result = await runCheck(check, hung);
         expect(result, check.id).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-        expect(result.ms).toBeLessThan(700);
         expect(await runCheck(check, missing), check.id).toMatchObject({ verdict: "error", summary: "not found: kubeconfig /nonexistent/kubeconfig does not exist" });
       }
     });
