@@ -113,15 +113,18 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
   const lastTicked = ((results.filter((result) => result.status === "done").at(-1)?.data as { ticked?: string[] } | null)?.ticked ?? []);
   const currentTicks = ticked ?? lastTicked;
 
-  const press = async (extra: { answer?: string; ticked?: string[] } = {}) => {
-    if (!step || pending) return;
+  /** Presses a step; the view stays on it to show the result, its meaning and the suggested next step. */
+  const press = async (stepId: string, extra: { answer?: string; ticked?: string[] } = {}) => {
+    if (pending) return;
+    const pressedAttempts = run.steps.find((candidate) => candidate.id === stepId)?.attempts ?? 0;
+    const pressedOffPath = run.next?.step !== stepId && pressedAttempts === 0;
+    setChosen(stepId);
     setPending(true);
     setMessage(null);
-    const outcome = await runStepAction({ incidentId, runId: run.id, stepId: step.id, attempt: attempts + 1, ...(offPath && reason.trim() ? { reason: reason.trim() } : {}), ...extra });
+    const outcome = await runStepAction({ incidentId, runId: run.id, stepId, attempt: pressedAttempts + 1, ...(pressedOffPath && reason.trim() ? { reason: reason.trim() } : {}), ...extra });
     setPending(false);
     if (!outcome.ok) setMessage(outcome.error.message);
     else {
-      setChosen(null);
       setReason("");
       setTicked(null);
     }
@@ -134,19 +137,19 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
   });
 
   // Enter runs the suggested step (a check or a verify) unless the responder is typing or on a control.
+  const suggested = procedure?.steps.find((candidate) => candidate.id === run.next?.step);
   useEffect(() => {
-    if (!canRun) return;
+    if (!canRun || !suggested || (suggested.kind !== "check" && suggested.kind !== "verify")) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.key !== "Enter" || event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
       if (target && target.closest("input, textarea, select, button, a, [contenteditable=true], dialog")) return;
-      if (!step || selected !== run.next?.step || (step.kind !== "check" && step.kind !== "verify")) return;
       event.preventDefault();
-      void pressRef.current();
+      void pressRef.current(suggested.id);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canRun, step, selected, run.next?.step]);
+  }, [canRun, suggested]);
 
   if (!procedure) return <p className="text-sm text-fail">This run follows a procedure that no longer exists ({run.procedure}).</p>;
   const latestDone = results.filter((result) => result.status === "done").at(-1);
@@ -191,15 +194,15 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
                 </label>
               ) : null}
               {step.kind === "check" || step.kind === "verify" || step.kind === "operation" ? (
-                <Button onClick={() => void press()} disabled={pending || (offPath && !reason.trim())} data-testid="run-step">
+                <Button onClick={() => void press(step.id)} disabled={pending || (offPath && !reason.trim())} data-testid="run-step">
                   {pending ? `Running… ${elapsed.toFixed(1)} s` : attempts ? "Run again" : "Run"}
-                  {!pending && selected === run.next?.step ? <kbd className="text-xs opacity-70">⏎</kbd> : null}
+                  {!pending && selected === run.next?.step ? <kbd className="text-xs opacity-70" title="Enter runs the suggested step">⏎</kbd> : null}
                 </Button>
               ) : null}
               {step.kind === "question" ? (
                 <div className="flex flex-wrap gap-2">
                   {step.answers.map((answer) => (
-                    <Button key={answer.value} variant="secondary" disabled={pending || (offPath && !reason.trim())} onClick={() => void press({ answer: answer.value })} data-testid={`answer-${answer.value}`}>
+                    <Button key={answer.value} variant="secondary" disabled={pending || (offPath && !reason.trim())} onClick={() => void press(step.id, { answer: answer.value })} data-testid={`answer-${answer.value}`}>
                       {answer.label}
                     </Button>
                   ))}
@@ -213,7 +216,7 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
                       {item}
                     </label>
                   ))}
-                  <Button variant="secondary" disabled={pending || (offPath && !reason.trim())} onClick={() => void press({ ticked: currentTicks })} data-testid="record-ticks">
+                  <Button variant="secondary" disabled={pending || (offPath && !reason.trim())} onClick={() => void press(step.id, { ticked: currentTicks })} data-testid="record-ticks">
                     {pending ? "Recording…" : "Record on the timeline"}
                   </Button>
                 </div>
@@ -238,7 +241,14 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
 
           {latestDone && latestDone.branchTo ? (
             <p className="rounded-md border border-accent/40 p-2 text-sm" data-testid="next-step">
-              {nextStep ? <>Next: <button type="button" className="font-medium underline" onClick={() => setChosen(nextStep.id)}>{nextStep.title}</button> — {latestDone.branchReason}</> : <>End of the procedure — {latestDone.branchReason}</>}
+              {nextStep ? (
+                <>
+                  Next: <button type="button" className="font-medium underline" onClick={() => setChosen(nextStep.id)}>{nextStep.title}</button> — {latestDone.branchReason}
+                  {canRun && run.next?.step === nextStep.id && (nextStep.kind === "check" || nextStep.kind === "verify") ? <span className="text-xs text-fg-muted"> (Enter runs it)</span> : null}
+                </>
+              ) : (
+                <>End of the procedure — {latestDone.branchReason}</>
+              )}
             </p>
           ) : null}
         </section>
