@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { screenshot } from "./screenshots";
 
 /**
  * The runbook's resolutions done from the console against the lab: an L1 restarts a stalled
@@ -56,12 +57,12 @@ test("consumer stall: L1 restarts normalization-service after preview and typed 
   const execute = dialog.getByRole("button", { name: "Rollout restart" });
   await expect(execute).toBeDisabled();
   await dialog.getByLabel(/to confirm/).fill("normalization-service");
-  await page.screenshot({ path: "docs/screenshots/operation-preview.png" });
+  await screenshot(page, "operation-preview");
   await execute.click();
   await expect(dialog.getByTestId("operation-outcome")).toContainText("Outcome: succeeded", { timeout: 30_000 });
   await expect(dialog.getByTestId("verify-result")).toContainText("Verify: passed", { timeout: 120_000 });
   await expect(dialog.getByTestId("verify-result")).toContainText(/kafka\.consumer-group-describe/);
-  await page.screenshot({ path: "docs/screenshots/operation-verified.png" });
+  await screenshot(page, "operation-verified");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByTestId("operation-item").first()).toContainText("verify passed");
 });
@@ -91,7 +92,7 @@ test("failed Helm upgrade: rollback refused to L1 and L2, done by L3; helm histo
   await expect(dialog.getByTestId("preview-summary")).toContainText(/roll data-processing-pipeline back to revision \d+/);
   await expect(dialog.getByTestId("preview-context")).toContainText(/latest revision: ?\d+ \(failed/);
   await dialog.getByLabel(/to confirm/).fill("data-processing-pipeline");
-  await page.screenshot({ path: "docs/screenshots/operation-helm-preview.png" });
+  await screenshot(page, "operation-helm-preview");
   await dialog.getByRole("button", { name: "Helm rollback" }).click();
   await expect(dialog.getByTestId("operation-outcome")).toContainText("Outcome: succeeded", { timeout: 90_000 });
   const env = await lab(["env"]);
