@@ -37,6 +37,9 @@ test("overview: every system of the runbook has a panel, from live data", async 
   await expect(statusOf(page, "normalization-service")).toHaveAttribute("data-status", "ok", { timeout: 60_000 });
   await expect(statusOf(page, "kafka")).toHaveAttribute("data-status", "ok");
   await expect(statusOf(page, "grafana")).toHaveAttribute("data-status", "not_configured");
+  // the lab's elasticsearch-0 is OpenSearch (Jaeger's span storage): a live green cluster
+  await expect(statusOf(page, "elasticsearch")).toHaveAttribute("data-status", "ok");
+  await expect(page.locator('[data-panel="elasticsearch"]')).toContainText(/cluster lab green/);
   await expect(page.locator('[data-panel="normalization-service"]')).toContainText(/processed/);
   await screenshot(page, "overview-lab", { fullPage: true });
 });
