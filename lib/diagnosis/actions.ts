@@ -10,7 +10,7 @@ import { startRun, startRunInput } from "./start-run";
 /** The step view's server actions: the same use cases and permission as the API. */
 export const startRunAction = action(
   { name: "diagnosis.start", permission: "diagnosis:run", input: startRunInput.extend({ incidentId: z.string().min(1) }) },
-  async ({ actor, db, input }) => startRun({ db, actor, incidentId: input.incidentId, input: { procedure: input.procedure } }),
+  async ({ actor, db, input }) => startRun({ db, actor, incidentId: input.incidentId, input: { procedure: input.procedure, service: input.service } }),
 );
 
 export const runStepAction = action(
@@ -30,6 +30,7 @@ export const declareAndDiagnoseAction = action(
   },
   async ({ actor, db, input }) => {
     const incident = await declareIncident({ db, actor, baseUrl: consoleBaseUrl(), input: { title: input.title, severity: input.severity, services: input.services } });
+    // The run looks at the incident's service when it names exactly one (startRun's default).
     const run = await startRun({ db, actor, incidentId: incident.id, input: { procedure: input.procedure } });
     return { incidentId: incident.id, runId: run.id };
   },

@@ -48,7 +48,7 @@ export const runStepRoute = apiRoute({ name: "v1.runs.step", permission: "diagno
 
 export const suggestionsRoute = apiRoute({ name: "v1.incidents.suggestions", permission: "console:read" }, async ({ db, params }) => {
   const { procedures } = await getSuggestions({ db, incidentId: String(params.id) });
-  return { procedures: procedures.map(({ id, title, reason, verdict, panels }) => ({ id, title, reason, verdict, panels })) };
+  return { procedures: procedures.map(({ id, title, reason, verdict, panels, service }) => ({ id, title, reason, verdict, panels, service })) };
 });
 
 /** GET /api/v1/suggestions[?service=<name>]: the same suggestions without an incident (overview, service page). */

@@ -42,6 +42,7 @@ export function runJson(run: DiagnosisRun & { results: DiagnosisStepResult[] }):
     procedureVersion: run.procedureVersion,
     title: procedure?.title ?? run.procedure,
     level: procedure?.level ?? "L1",
+    service: run.service,
     state: view.state,
     next: view.next,
     startedBy: run.startedBy,

@@ -51,7 +51,7 @@ export async function runStep(options: { db: Db; actor: Actor; incidentId: strin
   if (!procedure) throw new AppError("not_found", `The procedure '${run.procedure}' of this run no longer exists.`);
   const step = findStep(procedure, stepId);
   if (!step) throw new AppError("not_found", `No step '${stepId}' in ${procedure.title}; its steps are ${procedure.steps.map((candidate) => candidate.id).join(", ")}.`);
-  const prepared = prepareStep(step, input, run.results.map(resultJson), procedure.steps);
+  const prepared = prepareStep(step, input, { earlier: run.results.map(resultJson), steps: procedure.steps, service: run.service });
 
   // The claim: the run row is locked so two presses are ordered; the unique (run, step, attempt) backs it up.
   let claim;

@@ -6,6 +6,7 @@ import { consoleConfig } from "@/lib/config/console-config";
 import { AppError } from "@/lib/errors";
 import { probeContext } from "@/lib/health/context";
 import type { ChecklistStep, CheckStep, QuestionStep, Step, StepKind, VerifyStep } from "./definition";
+import { aimAtService } from "./aim-at-service";
 import { operationStepRunner } from "./operation-step";
 import type { StepResultJson, VerifyComparison } from "./types";
 
@@ -36,8 +37,15 @@ export interface PreparedStep {
   execute(): Promise<StepExecution>;
 }
 
+/** What a runner knows of the run: its other steps, earlier results, the service it is about. */
+export interface RunContext {
+  earlier: readonly StepResultJson[];
+  steps: readonly Step[];
+  service: string | null;
+}
+
 export interface StepRunner<S extends Step> {
-  prepare(step: S, input: StepInput, earlier: readonly StepResultJson[], all: readonly Step[]): PreparedStep;
+  prepare(step: S, input: StepInput, run: RunContext): PreparedStep;
 }
 
 function requireCheck(id: string): AnyCheck {
@@ -70,10 +78,12 @@ async function execCheck(check: AnyCheck, params: Record<string, unknown>) {
   return { result, window: { from, to: new Date().toISOString() } };
 }
 
+const catalogServices = () => consoleConfig().services.map((service) => service.name);
+
 const checkRunner: StepRunner<CheckStep> = {
-  prepare(step, input) {
+  prepare(step, input, run) {
     const check = requireCheck(step.check);
-    const params = checkParams(check, step.params, input.params);
+    const params = checkParams(check, aimAtService(check, step.params, run.service, catalogServices()), input.params);
     return {
       params,
       async execute() {
@@ -87,12 +97,12 @@ const checkRunner: StepRunner<CheckStep> = {
 const VERDICT_ORDER = ["ok", "skipped", "warn", "error", "fail"];
 
 const verifyRunner: StepRunner<VerifyStep> = {
-  prepare(step, _input, earlier, all) {
+  prepare(step, _input, run) {
     const targets = step.steps.map((id) => {
-      const target = all.find((candidate) => candidate.id === id) as CheckStep;
-      const before = [...earlier].reverse().find((result) => result.step === id && result.status === "done") ?? null;
+      const target = run.steps.find((candidate) => candidate.id === id) as CheckStep;
+      const before = [...run.earlier].reverse().find((result) => result.step === id && result.status === "done") ?? null;
       const check = requireCheck(target.check);
-      return { target, check, before, params: checkParams(check, target.params, before?.params ?? undefined) };
+      return { target, check, before, params: checkParams(check, aimAtService(check, target.params, run.service, catalogServices()), before?.params ?? undefined) };
     });
     return {
       params: null,
@@ -130,7 +140,7 @@ const questionRunner: StepRunner<QuestionStep> = {
 };
 
 const checklistRunner: StepRunner<ChecklistStep> = {
-  prepare(step, input, earlier) {
+  prepare(step, input, { earlier }) {
     const ticked = input.ticked ?? [];
     const unknown = ticked.filter((line) => !step.items.includes(line));
     if (unknown.length) throw new AppError("bad_request", `ticked: "${unknown[0]}" is not a line of this checklist; nothing was recorded.`);
@@ -157,6 +167,6 @@ export const STEP_RUNNERS: { [K in StepKind]: StepRunner<Extract<Step, { kind: K
   operation: operationStepRunner,
 };
 
-export function prepareStep(step: Step, input: StepInput, earlier: readonly StepResultJson[], all: readonly Step[]): PreparedStep {
-  return (STEP_RUNNERS[step.kind] as StepRunner<Step>).prepare(step, input, earlier, all);
+export function prepareStep(step: Step, input: StepInput, run: RunContext): PreparedStep {
+  return (STEP_RUNNERS[step.kind] as StepRunner<Step>).prepare(step, input, run);
 }

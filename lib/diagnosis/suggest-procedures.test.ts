@@ -19,7 +19,7 @@ describe("suggestProcedures", () => {
 
   it("joins the reasons of several panels pointing at one procedure", () => {
     const [suggestion] = suggestProcedures({ services: [{ name: "normalization-service", findings: [crash] }], systems: [{ name: "kubernetes", findings: [{ ...crash, reason: "1 pod not ready" }] }] });
-    expect(suggestion).toMatchObject({ id: "service-not-starting", reason: "CrashLoopBackOff, 6 restarts; 1 pod not ready → Service Not Starting", panels: ["normalization-service", "kubernetes"] });
+    expect(suggestion).toMatchObject({ id: "service-not-starting", reason: "CrashLoopBackOff, 6 restarts; 1 pod not ready → Service Not Starting", panels: ["normalization-service", "kubernetes"], service: "normalization-service" });
   });
 
   it("keeps to the incident's services but always counts infrastructure, and ignores findings with no or unknown procedure", () => {

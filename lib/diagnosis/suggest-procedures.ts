@@ -15,6 +15,8 @@ export interface Suggestion {
   reason: string;
   verdict: "warn" | "fail";
   panels: string[];
+  /** the first pipeline service among the panels: the service a run started from here looks at */
+  service: string | null;
 }
 
 /**
@@ -25,7 +27,9 @@ export interface Suggestion {
  */
 export function suggestProcedures(snapshot: { services: PanelWithFindings[]; systems: PanelWithFindings[] }, options: { services?: string[] } = {}): Suggestion[] {
   const wanted = options.services?.length ? new Set(options.services) : null;
-  const panels = [...snapshot.services.filter((panel) => !wanted || wanted.has(panel.name)), ...snapshot.systems];
+  const servicePanels = snapshot.services.filter((panel) => !wanted || wanted.has(panel.name));
+  const serviceNames = new Set(servicePanels.map((panel) => panel.name));
+  const panels = [...servicePanels, ...snapshot.systems];
   const byProcedure = new Map<string, { reasons: string[]; verdict: "warn" | "fail"; panels: string[]; order: number }>();
   let order = 0;
   for (const panel of panels) {
@@ -42,6 +46,6 @@ export function suggestProcedures(snapshot: { services: PanelWithFindings[]; sys
     .sort(([, a], [, b]) => (a.verdict === b.verdict ? a.order - b.order : a.verdict === "fail" ? -1 : 1))
     .map(([id, entry]) => {
       const title = findProcedure(id)!.title;
-      return { id, title, reason: `${entry.reasons.join("; ")} → ${title}`, verdict: entry.verdict, panels: entry.panels };
+      return { id, title, reason: `${entry.reasons.join("; ")} → ${title}`, verdict: entry.verdict, panels: entry.panels, service: entry.panels.find((name) => serviceNames.has(name)) ?? null };
     });
 }

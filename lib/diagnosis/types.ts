@@ -43,6 +43,8 @@ export interface RunJson {
   procedureVersion: number;
   title: string;
   level: string;
+  /** the catalog service the run's checks look at, or null for the runbook's own examples */
+  service: string | null;
   state: "active" | "finished";
   next: { step: string; reason: string } | null;
   startedBy: string;

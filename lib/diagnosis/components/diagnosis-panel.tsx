@@ -33,10 +33,10 @@ export function DiagnosisPanel({ incidentId, canRun, initialProcedure }: { incid
   const list = runs.data?.runs ?? [];
   const shown = list.find((run) => run.id === openRun) ?? list.findLast((run) => run.state === "active") ?? list.at(-1);
 
-  const start = async (procedure: string) => {
+  const start = async (procedure: string, service?: string | null) => {
     setStarting(true);
     setMessage(null);
-    const outcome = await startRunAction({ incidentId, procedure });
+    const outcome = await startRunAction({ incidentId, procedure, ...(service ? { service } : {}) });
     setStarting(false);
     if (!outcome.ok) return setMessage(outcome.error.message);
     setOpenRun(outcome.value.id);
@@ -51,7 +51,7 @@ export function DiagnosisPanel({ incidentId, canRun, initialProcedure }: { incid
           {suggestions.data.procedures.map((suggestion) => (
             <li key={suggestion.id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className={suggestion.verdict === "fail" ? "text-fail" : "text-warn"}>{suggestion.reason}</span>
-              {canRun ? <Button variant="secondary" className="px-2 py-1" disabled={starting} onClick={() => void start(suggestion.id)}>Diagnose</Button> : null}
+              {canRun ? <Button variant="secondary" className="px-2 py-1" disabled={starting} onClick={() => void start(suggestion.id, suggestion.service)}>Diagnose</Button> : null}
             </li>
           ))}
         </ul>

@@ -159,7 +159,8 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
     <div className="grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]" data-testid="run-view" data-run={run.id}>
       <aside className="space-y-2">
         <p className="text-xs text-fg-muted">
-          {run.title} · v{run.procedureVersion} · for {run.level} · started by {run.startedBy}
+          {run.title} · v{run.procedureVersion} · for {run.level}
+          {run.service ? <> · about <span className="font-medium text-fg">{run.service}</span></> : null} · started by {run.startedBy}
         </p>
         <RunMap run={run} selected={selected} onSelect={(id) => { setChosen(id); setMessage(null); setTicked(null); }} />
         {run.state === "finished" ? <p className="text-sm text-ok" data-testid="run-finished">Run finished.</p> : null}

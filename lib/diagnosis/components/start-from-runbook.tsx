@@ -37,7 +37,7 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
           </select>
           <Button
             disabled={pending || !incidentId}
-            onClick={() => void go(startRunAction({ incidentId, procedure }).then((result) => (result.ok ? { ok: true as const, value: { incidentId, runId: result.value.id } } : result)))}
+            onClick={() => void go(startRunAction({ incidentId, procedure, ...(service ? { service } : {}) }).then((result) => (result.ok ? { ok: true as const, value: { incidentId, runId: result.value.id } } : result)))}
             data-testid="start-on-incident"
           >
             Start diagnosis

@@ -29,7 +29,7 @@ export function SuggestionsCard({ service }: { service?: string }) {
           <li key={suggestion.id} className="flex flex-wrap items-center gap-2 text-sm" data-procedure={suggestion.id}>
             <span className={`min-w-0 flex-1 ${suggestion.verdict === "fail" ? "text-fail" : "text-warn"}`}>{suggestion.reason}</span>
             <Link
-              href={`/runbooks/${suggestion.id}${suggestion.panels.length ? `?service=${encodeURIComponent(service ?? suggestion.panels[0]!)}` : ""}`}
+              href={`/runbooks/${suggestion.id}${(service ?? suggestion.service) ? `?service=${encodeURIComponent((service ?? suggestion.service)!)}` : ""}#diagnose`}
               className="rounded-md border border-border px-2 py-1 text-xs font-medium hover:bg-surface-sunken"
             >
               Diagnose

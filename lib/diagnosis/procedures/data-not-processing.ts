@@ -28,6 +28,8 @@ export const dataNotProcessing = defineProcedure({
       rules: [
         { when: { figure: { path: "totalLag", op: ">=", value: 1000 } }, goto: "check-service-metrics", because: "lag {value} and the consumers are behind: is normalization-service processing at all?" },
         { when: { verdict: ["fail", "warn"] }, goto: "check-service-metrics", because: "the group is not consuming normally: is normalization-service processing at all?" },
+        // A keeping-up group lags by a few messages; a stall shows as lag climbing long before the warning threshold.
+        { when: { figure: { path: "totalLag", op: ">=", value: 100 } }, goto: "check-service-metrics", because: "lag {value}, below the warning threshold but messages are accumulating: is normalization-service processing?" },
       ],
       next: { goto: "check-clickhouse-tables", because: "Kafka is consumed: see whether the data reaches ClickHouse" },
     },    {
