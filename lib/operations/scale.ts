@@ -25,7 +25,8 @@ export const scale: OperationDefinition<typeof params> = {
     const before = ((object.spec ?? {}) as { replicas?: number }).replicas ?? 1;
     const dryRun = await scaleWorkload(kube, workloadRef(target), replicas, { dryRun: true, deadlineMs: context.deadlineMs });
     if (!dryRun.ok) return dryRun;
-    const after = ((dryRun.value.spec ?? {}) as { replicas?: number }).replicas;
+    // Scale's spec.replicas is omitempty: 0 comes back as no field
+    const after = ((dryRun.value.spec ?? {}) as { replicas?: number }).replicas ?? 0;
     const changes = after === before ? [] : [{ path: "spec.replicas", before, after }];
     return {
       ok: true,
@@ -46,7 +47,7 @@ export const scale: OperationDefinition<typeof params> = {
     const result = await scaleWorkload(kube.value, workloadRef(target), replicas, { dryRun: false, deadlineMs: context.deadlineMs });
     const prior = preview.object ?? {};
     if (!result.ok) return afterFailure(context, workloadRef(target), prior, preview.changes, result.error);
-    const after = ((result.value.spec ?? {}) as { replicas?: number }).replicas;
+    const after = ((result.value.spec ?? {}) as { replicas?: number }).replicas ?? 0;
     const before = preview.priorState.replicas;
     return { outcome: "succeeded", message: `spec.replicas ${String(before)} → ${String(after)}.`, changed: before === after ? [] : [{ path: "spec.replicas", before, after }], notChanged: [] };
   },
