@@ -111,8 +111,11 @@ export function evaluateService(inputs: ServiceInputs, thresholds: Thresholds = 
   const { figures } = inputs;
   if (figures.errorRate != null) find("service.error-rate", judgeErrorRate(figures.errorRate, thresholds), "data-quality-issues");
   if (figures.p99Seconds != null) find("service.latency", judgeP99(figures.p99Seconds, thresholds), "high-latency");
-  const stalled = figures.processedPerSecond === 0;
-  if (figures.consumerLag != null) find("kafka.lag", judgeLag(figures.consumerLag, inputs.lag?.growthPerSecond ?? null, thresholds, inputs.lag?.group), stalled ? "data-not-processing" : "consumer-lag");
+  // Lag that keeps growing, or a consumer that processes nothing, is the runbook's "messages
+  // accumulating": Data Not Processing. Lag that is high but steady is Consumer Lag.
+  const growth = inputs.lag?.growthPerSecond ?? null;
+  const accumulating = figures.processedPerSecond === 0 || (growth !== null && growth >= thresholds.consumerLagGrowthWarn);
+  if (figures.consumerLag != null) find("kafka.lag", judgeLag(figures.consumerLag, growth, thresholds, inputs.lag?.group), accumulating ? "data-not-processing" : "consumer-lag");
   if (figures.processedPerSecond != null && serving) find("service.processed", judgeProcessed(figures.processedPerSecond), "data-not-processing");
   for (const symptom of Object.keys(SYMPTOMS) as Symptom[]) {
     const measured = inputs.symptoms?.[symptom];

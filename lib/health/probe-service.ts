@@ -31,10 +31,10 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
   const scrapes: { at: number; scrape: ParsedExposition }[] = [];
   const lagTrend = new Trend();
   const memoryTrend = new Trend();
-  const certificateSignal = service.tls ? new SlowSignal(() => runCheck(certificate, context(), { service: service.name }), { everyMs: 60_000, soonestMs: 10_000 }) : null;
-  // The pod spec's tracing variables change only with a rollout: read every 10 s.
+  const certificateSignal = service.tls ? new SlowSignal(() => runCheck(certificate, context(), { service: service.name }), { everyMs: 60_000, soonestMs: 5_000 }) : null;
+  // The pod spec's tracing variables change only with a rollout: read every 5 s (one API call).
   const deployment = service.deployment;
-  const tracingSignal = deployment ? new SlowSignal(() => runCheck(tracingEnv, context(), { deployment, namespace: service.namespace }), { everyMs: 10_000, soonestMs: 10_000 }) : null;
+  const tracingSignal = deployment ? new SlowSignal(() => runCheck(tracingEnv, context(), { deployment, namespace: service.namespace }), { everyMs: 5_000, soonestMs: 5_000 }) : null;
 
   return async () => {
     const ctx = context();

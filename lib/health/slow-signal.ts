@@ -1,8 +1,9 @@
 /**
  * A signal too costly to read on every sweep (a TLS handshake for the certificate, the Helm
  * release's secrets): read at most every `everyMs`, or sooner — but not before `soonestMs` —
- * when the caller has a reason to think it changed (TLS errors started). A read never waits
- * for a refresh except the very first one; the panel shows the last value meanwhile.
+ * when the caller has a reason to think it changed (TLS errors started). A routine refresh
+ * happens in the background (the panel shows the last value meanwhile); the first read and a
+ * read brought forward wait for the answer.
  */
 export class SlowSignal<T> {
   private value: T | undefined;
@@ -17,7 +18,8 @@ export class SlowSignal<T> {
 
   async read(options: { soon?: boolean } = {}): Promise<T | undefined> {
     const age = this.now() - this.readAt;
-    const due = this.value === undefined || age >= this.cadence.everyMs || (options.soon === true && age >= this.cadence.soonestMs);
+    const early = options.soon === true && age >= this.cadence.soonestMs && age < this.cadence.everyMs;
+    const due = this.value === undefined || age >= this.cadence.everyMs || early;
     if (due && !this.inFlight) {
       this.inFlight = this.fetch()
         .then((value) => {
@@ -32,7 +34,9 @@ export class SlowSignal<T> {
           this.inFlight = null;
         });
     }
-    if (this.value === undefined && this.inFlight) await this.inFlight;
+    // The first read, and a read brought forward because something changed, wait for the
+    // answer (the caller's deadline bounds it): the change is what the caller wants to see.
+    if ((this.value === undefined || early) && this.inFlight) await this.inFlight;
     return this.value;
   }
 }

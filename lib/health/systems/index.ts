@@ -1,6 +1,7 @@
 import type { CheckContext } from "@/lib/checks/types";
 import type { SystemName } from "@/lib/config/catalog";
 import type { SystemHealth } from "../types";
+import { SYSTEM_PROCEDURES } from "./system-verdict";
 import { probeClickHouse } from "./clickhouse";
 import { probeElasticsearch } from "./elasticsearch";
 import { probeGrafana } from "./grafana";
@@ -11,20 +12,7 @@ import { probePostgres } from "./postgresql";
 import { probePrometheus } from "./prometheus";
 import { probeRedis } from "./redis";
 
-/** The runbook procedure that diagnoses each system when its panel is not ok. */
-export const SYSTEM_PROCEDURES: Record<SystemName, string> = {
-  kubernetes: "check-service-status",
-  kafka: "broker-issues",
-  clickhouse: "clickhouse-issues",
-  postgresql: "postgresql-issues",
-  // the pipeline keeps its rate limits in Redis; the runbook has no Redis procedure of its own
-  redis: "rate-limiting-issues",
-  prometheus: "prometheus-issues",
-  grafana: "grafana-issues",
-  jaeger: "jaeger-issues",
-  // Jaeger's span storage: "Check storage status" is a step of Jaeger Issues
-  elasticsearch: "jaeger-issues",
-};
+export { SYSTEM_PROCEDURES } from "./system-verdict";
 
 /**
  * A system panel that is not ok without findings of its own (its probe judged a level, not a
