@@ -42,7 +42,7 @@ test("L1 walks Data Not Processing; the path, the evidence and an off-path answe
 
   await l1.locator("body").press("Enter");
   await expect(view.getByTestId("step-result").locator("[data-verdict]")).toHaveAttribute("data-verdict", "skipped");
-  await expect(view.getByTestId("next-step")).toContainText("Next: Check ClickHouse tables — Kafka is consumed");
+  await expect(view.getByTestId("next-step")).toContainText("Next: Check ClickHouse tables — no answer from this check (skipped): carry on with the procedure");
   await expect(l1.locator('[data-kind="evidence"]').filter({ hasText: "kafka.consumer-group-describe" }).getByTestId("evidence-detail")).toContainText("Data Not Processing › Check Kafka topic lag");
 
   // L2, on the other console process, sees the run and its first result without reloading.

@@ -23,6 +23,13 @@ describe("branchAfter", () => {
     expect(branchAfter(procedure, step("check-kafka-topic-lag"), { verdict: "ok", data: { totalLag: 3 } }).goto).toBe("check-clickhouse-tables");
   });
 
+  it("does not give the default's reason when the check could not run", () => {
+    expect(branchAfter(procedure, step("check-kafka-topic-lag"), { verdict: "error", data: null })).toEqual({
+      goto: "check-clickhouse-tables",
+      because: "no answer from this check (error): carry on with the procedure",
+    });
+  });
+
   it("follows the answer of a question", () => {
     expect(branchAfter(procedure, step("recent-change"), { verdict: "answered", answer: "yes" }).because).toMatch(/recent change/);
   });

@@ -97,8 +97,11 @@ export function branchAfter(procedure: Procedure, step: Step, outcome: StepOutco
     const answer = step.answers.find((candidate) => candidate.value === outcome.answer);
     if (answer) return { goto: answer.goto, because: answer.because ?? `answered "${answer.label}"` };
   }
-  if ("next" in step && step.next) return step.next;
-  return following(procedure, step);
+  const fallback = "next" in step && step.next ? step.next : following(procedure, step);
+  // A check that could not run says nothing about the symptom: the default's reason would claim it did.
+  if ((step.kind === "check" || step.kind === "verify") && (outcome.verdict === "error" || outcome.verdict === "skipped"))
+    return { goto: fallback.goto, because: `no answer from this check (${outcome.verdict}): carry on with the procedure` };
+  return fallback;
 }
 
 /** Where a run stands: the newest finished result decides the next step; every step's status. */

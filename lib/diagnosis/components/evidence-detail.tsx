@@ -1,4 +1,5 @@
 import { CopyCommand } from "@/components/runbooks/copy-command";
+import { findProcedure } from "../catalogue";
 import { EvidenceData } from "./evidence-data";
 
 /** Under an evidence entry on the timeline: which run and step, the command it replaced, the parameters, the data. */
@@ -11,7 +12,7 @@ export function EvidenceDetail({ evidence }: { evidence: Record<string, unknown>
     <div className="mt-1 space-y-1 text-xs" data-testid="evidence-detail">
       {run ? (
         <p className="text-fg-muted">
-          Guided diagnosis: {run.procedure} › {run.stepTitle}
+          Guided diagnosis: {(run.procedure && findProcedure(run.procedure)?.title) ?? run.procedure} › {run.stepTitle}
           {run.attempt && run.attempt > 1 ? ` (attempt ${run.attempt})` : ""}
           {params && Object.keys(params).length ? ` · ${JSON.stringify(params)}` : ""}
         </p>

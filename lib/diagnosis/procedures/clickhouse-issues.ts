@@ -61,6 +61,20 @@ export const clickhouseIssues = defineProcedure({
       }
     },
     {
+      id: "slowest-queries",
+      inRunbook: false,
+      title: "Slowest queries today",
+      kind: "check",
+      check: "clickhouse.latency-queries",
+      params: {},
+      command: 'kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query "SELECT * FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10"',
+      meaning: {
+        ok: "No query today took long enough to cause timeouts.",
+        warn: "Queries took seconds: the query log names who ran them (a backfill, a dashboard).",
+        fail: "Queries ran long enough to time out callers."
+      }
+    },
+    {
       id: "resolve",
       title: "Resolution",
       kind: "checklist",
