@@ -69,3 +69,38 @@ test("L1 walks Data Not Processing; the path, the evidence and an off-path answe
   await l1.context().close();
   await l2.context().close();
 });
+
+test("the diagnosis API: viewers read runbooks and runs but cannot run; bad input is a 400 naming the field, unknown steps a 404", async ({ browser }) => {
+  const l1 = await signedIn(browser, LIVE_A_URL, L1);
+  const runbooks = (await (await l1.request.get("/api/v1/runbooks")).json()) as { procedures: { id: string; level: string; steps: { id: string; kind: string; command?: string }[] }[] };
+  expect(runbooks.procedures).toHaveLength(21);
+  const dataNotProcessing = runbooks.procedures.find((procedure) => procedure.id === "data-not-processing")!;
+  expect(dataNotProcessing.level).toBe("L1");
+  expect(dataNotProcessing.steps[0]).toMatchObject({ id: "check-kafka-topic-lag", kind: "check", command: expect.stringContaining("kafka-consumer-groups.sh") });
+
+  const declared = await l1.request.post("/api/v1/incidents", { data: { title: "Diagnosis API contract", severity: "SEV4", services: [] } });
+  const { id } = (await declared.json()) as { id: string };
+  expect((await l1.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "no-such" } })).status()).toBe(404);
+  const started = await l1.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } });
+  expect(started.status()).toBe(201);
+  const run = (await started.json()) as { id: string };
+  const bad = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`, { data: { params: { unknown: 1 }, attempt: "x" } });
+  expect(bad.status()).toBe(400);
+  const missing = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/nope`, { data: {} });
+  expect(missing.status()).toBe(404);
+  expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("No step 'nope' in Consumer Lag");
+  const pressed = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`);
+  expect(pressed.status()).toBe(200);
+  expect(await pressed.json()).toMatchObject({ step: "check-consumer-groups", attempt: 1, verdict: "skipped", ranBy: L1 });
+  const got = (await (await l1.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).json()) as { state: string; next: { step: string }; steps: { id: string; status: string; verdict?: string }[] };
+  expect(got.steps[0]).toMatchObject({ id: "check-consumer-groups", status: "done", verdict: "skipped" });
+  expect(got.next.step).toBe("check-topic-details");
+
+  const viewer = await signedIn(browser, LIVE_A_URL, "vic.live@254carbon.com");
+  expect((await viewer.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).status()).toBe(200);
+  expect((await viewer.request.get(`/api/v1/incidents/${id}/suggestions`)).status()).toBe(200);
+  expect((await viewer.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } })).status()).toBe(403);
+  expect((await viewer.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-topic-details`)).status()).toBe(403);
+  await l1.context().close();
+  await viewer.context().close();
+});
