@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kubeconfigFor } from "@/lib/connectors/kubernetes/lab-fixtures";
 import { labContext } from "@/test/lab-catalog";
+import { checkTargetsAt } from "@/test/check-targets";
 import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { runCheck } from "./define-check";
 import { CHECKS } from "./registry";
@@ -8,30 +8,12 @@ import { CHECKS } from "./registry";
 /**
  * Every check, whatever its system, against a backend that is not there (a closed port:
  * `unreachable`) and one that accepts and never answers (a black hole: `timeout` at the
- * deadline). The environment variables that point each family of checks at its backend,
- * by the id's prefix; a check family without a row here fails the test. The lab's own
- * servers are not touched (the lab does not even need to be up, only its kubeconfig and
- * certificates on disk).
+ * deadline), pointed there by test/check-targets.ts; a check family without a row there
+ * fails the test. The lab's own servers are not touched (the lab does not even need to be
+ * up, only its kubeconfig and certificates on disk). How close to the deadline the timeout
+ * comes is measured by `npm run bench -- deadlines`.
  */
-const at = (port: number): Record<string, () => Promise<Record<string, string>>> => {
-  const url = `http://127.0.0.1:${port}`;
-  const kube = async () => ({ KUBECONFIG: await kubeconfigFor(port) });
-  return {
-    kubernetes: kube,
-    helm: kube,
-    // both services: some checks default to enrichment-service (service.quality)
-    service: async () => ({ NORMALIZATION_SERVICE_URL: url, NORMALIZATION_SERVICE_METRICS_URL: `${url}/metrics`, ENRICHMENT_SERVICE_URL: url, ENRICHMENT_SERVICE_METRICS_URL: `${url}/metrics` }),
-    tls: async () => ({ NORMALIZATION_SERVICE_TLS_ADDRESS: `127.0.0.1:${port}` }),
-    kafka: async () => ({ KAFKA_BROKERS: `127.0.0.1:${port}` }),
-    clickhouse: async () => ({ CLICKHOUSE_URL: url }),
-    postgresql: async () => ({ PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${port}/db` }),
-    redis: async () => ({ REDIS_URL: `redis://127.0.0.1:${port}` }),
-    prometheus: async () => ({ PROMETHEUS_URL: url }),
-    grafana: async () => ({ GRAFANA_URL: url }),
-    jaeger: async () => ({ JAEGER_COLLECTOR_URL: `${url}/`, JAEGER_METRICS_URL: `${url}/metrics` }),
-    elasticsearch: async () => ({ ELASTICSEARCH_URL: url }),
-  };
-};
+const at = checkTargetsAt;
 const family = (id: string) => id.split(".")[0]!;
 
 describe("every check, when its backend is down or hung (lab)", () => {
