@@ -13,8 +13,9 @@ import { FAULT_SIGNATURES } from "@/test/fault-signatures";
 import { labContext } from "@/test/lab-catalog";
 
 const DETECT_WITHIN_MS = 10_000;
-const BASELINE_WITHIN_MS = 120_000;
+const BASELINE_WITHIN_MS = 90_000;
 const RECOVER_WITHIN_MS = 90_000;
+const TEST_TIMEOUT_MS = BASELINE_WITHIN_MS + DETECT_WITHIN_MS + RECOVER_WITHIN_MS + 60_000;
 
 const base = labContext();
 const collector = new HealthCollector(
@@ -81,6 +82,6 @@ describe("detection: every lab fault on the overview", () => {
       const healed = await watch(signature.panel, (state) => state.status === "ok", RECOVER_WITHIN_MS);
       expect(healed.state, `${signature.panel} after healing ${entry.name}: ${healed.state.reasons.join("; ")}`).toMatchObject({ status: "ok" });
       console.log(`[detection] ${entry.name}: ${signature.panel} ok ${(healed.ms / 1000).toFixed(1)} s after heal`);
-    });
+    }, TEST_TIMEOUT_MS);
   }
 });
