@@ -100,11 +100,11 @@ cmd_install() {
     flock 9
   fi
   install_packages
-  log "Maven jars and the data services' own setup"
-  local s
-  for s in kafka opensearch clickhouse redis prometheus pipeline-db; do
-    "$LAB_SCRIPTS_DIR/$s.sh" install
-  done
+  # the other data services' setup (users, configs, initdb) is their `start`'s: it touches
+  # their live data directories, which must not happen under a running server
+  log "Maven jars (Kafka, OpenSearch)"
+  "$LAB_SCRIPTS_DIR/kafka.sh" install
+  "$LAB_SCRIPTS_DIR/opensearch.sh" install
   log "Go builds (cached after the first)"
   bash "$LAB_SCRIPTS_DIR/kube.sh" install
   install_helm

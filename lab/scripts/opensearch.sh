@@ -66,7 +66,6 @@ cmd_install() {
   command -v java >/dev/null || die "java not found: run npm run lab -- install"
   install_jars
   id "$OS_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$OS_OS_USER"
-  write_config
   log "installed (OpenSearch $(os_version))"
 }
 
@@ -80,6 +79,7 @@ cmd_start() {
     return 0
   fi
   [ -f "$HOME_DIR/.installed-$(stamp)" ] || die "OpenSearch jars not installed: run npm run lab -- install"
+  id "$OS_OS_USER" >/dev/null 2>&1 || die "OS user $OS_OS_USER missing: run npm run lab -- install"
   write_config
   if port_open "$OS_HTTP_PORT" || port_open "$OS_TRANSPORT_PORT"; then
     die "port $OS_HTTP_PORT or $OS_TRANSPORT_PORT already in use by another process"
