@@ -31,6 +31,7 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
   const scrapes: { at: number; scrape: ParsedExposition }[] = [];
   const lagTrend = new Trend();
   const memoryTrend = new Trend();
+  let certificateFindings: Finding[] = [];
   const certificateSignal = service.tls ? new SlowSignal(() => runCheck(certificate, context(), { service: service.name }), { everyMs: 60_000, soonestMs: 5_000 }) : null;
   // The pod spec's tracing variables change only with a rollout: read every 5 s (one API call).
   const deployment = service.deployment;
@@ -68,8 +69,11 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
       lagTrend.add(at, lag.value);
     }
     // The certificate is read once a minute, and again soon when handshakes start failing.
-    const [certificateResult, tracingResult] = await Promise.all([certificateSignal?.read({ soon: (num(figures.tlsErrorsPerSecond) ?? 0) > 0 }), tracingSignal?.read()]);
-    const findings: Finding[] = [...(certificateResult ? certificateFinding(certificateResult) : []), ...(tracingResult ? tracingFinding(tracingResult) : [])];
+    // …and again soon while it is a finding, so a renewed certificate clears within seconds too.
+    const certificateSuspect = (num(figures.tlsErrorsPerSecond) ?? 0) > 0 || certificateFindings.length > 0;
+    const [certificateResult, tracingResult] = await Promise.all([certificateSignal?.read({ soon: certificateSuspect }), tracingSignal?.read()]);
+    certificateFindings = certificateResult ? certificateFinding(certificateResult) : [];
+    const findings: Finding[] = [...certificateFindings, ...(tracingResult ? tracingFinding(tracingResult) : [])];
 
     const evaluated = evaluateService(
       {
