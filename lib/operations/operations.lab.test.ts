@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFaultActive } from "../../lab/core/fault-state.ts";
 import { waitFor } from "../../lab/core/proc.ts";
 import { fault } from "../../lab/faults/registry.ts";
-import { kafkajsLag, kubectl } from "../../lab/tests/runbook.ts";
+import { kafkajsLag, kubectl, prometheusTargets } from "../../lab/tests/runbook.ts";
 import { blackHole } from "@/test/sockets";
 import { labContext } from "@/test/lab-catalog";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
@@ -138,6 +138,35 @@ describe("rollout restart", () => {
       expect(await database.db.auditLog.count({ where: { action: "operation.rollout-restart", outcome: "ok" } })).toBe(1);
     } finally {
       if (isFaultActive("consumer-stall")) await fault("consumer-stall").heal();
+    }
+  });
+});
+
+describe("rollout restart for a stopped exporter", () => {
+  it("clears target-down: the fresh process serves metrics again, and Prometheus's targets verify it", async () => {
+    const normalizationTarget = async () => Object.entries(await prometheusTargets()).find(([name]) => name.includes("normalization"))?.[1];
+    try {
+      await fault("target-down").inject();
+      await waitFor("normalization-service target down", async () => (await normalizationTarget())?.health === "down", 60_000, 1_000);
+      const verify = [{ check: "prometheus.targets", params: {} }];
+      const preview = await previewOperation({ db: database.db, actor: actor("l1"), incidentId, request: { kind: "rollout-restart", target: NORMALIZATION, params: {} }, context: context(), verify });
+      expect(preview.checks[0]).toMatchObject({ check: "prometheus.targets", verdict: "warn" });
+      const { operation } = await executeOperation({
+        db: database.db,
+        actor: actor("l1"),
+        incidentId,
+        request: { kind: "rollout-restart", target: NORMALIZATION, params: {}, confirm: "normalization-service", idempotencyKey: preview.idempotencyKey },
+        context: context(),
+        verify,
+      });
+      expect(operation.outcome).toBe("succeeded");
+      await waitForRollout("normalization-service");
+      await waitFor("target-down cleared by the fresh process", () => !isFaultActive("target-down"), 60_000);
+      const verified = await verifyOperation({ db: database.db, actor: actor("l1"), incidentId, operationId: operation.id, waitSeconds: 120, context: context() });
+      expect(verified.verification?.comparisons?.[0]?.after.summary).not.toMatch(/normalization/);
+      expect(verified.verification?.passed).toBe(true);
+    } finally {
+      if (isFaultActive("target-down")) await fault("target-down").heal();
     }
   });
 });
