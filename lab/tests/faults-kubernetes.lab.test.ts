@@ -7,6 +7,7 @@ import { waitFor, livePid } from "../core/proc.ts";
 import { NAMESPACE } from "../core/paths.ts";
 import { helm } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
+import { setFault } from "../core/fault-state.ts";
 import { fault, healAll } from "../faults/registry.ts";
 import { MISSING_TAG } from "../faults/image-pull.ts";
 import { kubectl, pods, podStatusColumn } from "./runbook.ts";
@@ -97,6 +98,24 @@ describe("helm-failed", () => {
     expect((readRelease(after.at(-1)!.version) as { info: { description: string } }).info.description).toMatch(/^Rollback to \d+/);
     expect(after.filter((r) => r.status === "deployed")).toHaveLength(1);
     expect(helm(["status", "data-processing-pipeline", "-n", NAMESPACE])).toMatch(/STATUS: deployed/);
+  });
+});
+
+describe("helm-failed cleared by the runbook's own operation", () => {
+  it("the real helm v4 `helm rollback` writes a deployed \"Rollback to N\" and leaves the Deployments' images as they were", async () => {
+    const images = () => kubectl(["get", "deployments", "-n", NAMESPACE, "-o", "jsonpath={range .items[*]}{.metadata.name}={.spec.template.spec.containers[0].image}{\"\\n\"}{end}"]);
+    const before = images();
+    await fault("helm-failed").inject();
+    const failed = storedRevisions().at(-1)!;
+    expect(failed.status).toBe("failed");
+    expect(helm(["rollback", "data-processing-pipeline", "-n", NAMESPACE])).toMatch(/Rollback was a success/);
+    const history = helm(["history", "data-processing-pipeline", "-n", NAMESPACE, "--max", "2"]);
+    expect(history).toMatch(new RegExp(`${failed.version + 1}\\s.*deployed.*Rollback to ${failed.version - 1}`));
+    expect(storedRevisions().filter((r) => r.status === "deployed")).toEqual([{ version: failed.version + 1, status: "deployed" }]);
+    // the revision rolled back to ran the images that run now
+    expect(images()).toBe(before);
+    // the symptom is gone: the fault's switch only remains
+    setFault("helm-failed", false);
   });
 });
 

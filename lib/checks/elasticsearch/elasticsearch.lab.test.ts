@@ -55,7 +55,8 @@ describe("elasticsearch connector, checks and panel against the lab's OpenSearch
       expect(await runCheck(clusterHealthCheck, labContext({ deadlineMs: 5_000 }))).toMatchObject({ verdict: "warn", summary: expect.stringMatching(/yellow: .*1 unassigned/) });
       expect(await probeElasticsearch(labContext({ deadlineMs: 5_000 }))).toMatchObject({ status: "degraded" });
       // a primary pinned to a node that does not exist: red
-      await direct(`${index}-red`, { method: "PUT", body: JSON.stringify({ settings: { number_of_shards: 1, number_of_replicas: 0, "index.routing.allocation.require._name": "no-such-node" } }) });
+      // wait_for_active_shards=0: the create call must not wait for a primary that never starts
+      await direct(`${index}-red?wait_for_active_shards=0`, { method: "PUT", body: JSON.stringify({ settings: { number_of_shards: 1, number_of_replicas: 0, "index.routing.allocation.require._name": "no-such-node" } }) });
       expect(await runCheck(clusterHealthCheck, labContext({ deadlineMs: 5_000 }))).toMatchObject({ verdict: "fail", summary: expect.stringMatching(/^cluster lab red: /) });
       expect(await probeElasticsearch(labContext({ deadlineMs: 5_000 }))).toMatchObject({ status: "down", figures: { clusterStatus: "red" } });
     } finally {
