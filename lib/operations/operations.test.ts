@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/roles";
 import { parseConsoleConfig } from "@/lib/config/console-config";
+import { stepSchema } from "@/lib/diagnosis/definition";
 import { fieldChanges, manifestChanges, sameChanges } from "./diff";
 import { operationRequest, suggestedKey } from "./request";
 import { catalogTargets, resolveTarget } from "./targets";
@@ -146,5 +147,14 @@ describe("verification: before and after side by side", () => {
     expect(compareChecks([snap("fail", 12_408)], [snap("fail", 13_000)]).passed).toBe(false);
     expect(compareChecks([snap("warn", 2_000)], [snap("error")]).passed).toBe(false);
     expect(compareChecks([], []).passed).toBe(false);
+  });
+});
+
+describe("an operation step of a guided-diagnosis procedure", () => {
+  it("names an operation kind and a catalog target, with the check steps that verify it", () => {
+    const step = stepSchema.parse({ id: "restart", title: "Restart normalization-service", kind: "operation", operation: "rollout-restart", target: "deployment/data-processing/normalization-service", verify: ["lag"] });
+    expect(step).toMatchObject({ kind: "operation", operation: "rollout-restart", params: {}, verify: ["lag"] });
+    expect(stepSchema.safeParse({ id: "x", title: "X", kind: "operation", operation: "reboot", target: "deployment/data-processing/x" }).success).toBe(false);
+    expect(stepSchema.safeParse({ id: "x", title: "X", kind: "operation", operation: "scale", target: "kubectl delete ns data-processing" }).success).toBe(false);
   });
 });
