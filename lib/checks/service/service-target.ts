@@ -4,6 +4,7 @@ import { scrapeMetrics } from "@/lib/connectors/http/service-endpoints";
 import type { ParsedExposition, Sample } from "@/lib/connectors/http/prometheus-text";
 import { printable } from "@/lib/connectors/text";
 import type { ConnectorError } from "@/lib/connectors/result";
+import { serviceFigures, type ServiceFigures } from "@/lib/health/service-figures";
 import { connectorFailure } from "../define-check";
 import type { CheckContext } from "../types";
 
@@ -21,6 +22,24 @@ export function findService(context: CheckContext, name: string): { service: Cat
   if (!service) return { verdict: "error", summary: `no such service in the catalog: ${name}`, data: null, error: { kind: "not_found", message: `no such service in the catalog: ${name}` } };
   return { service, thresholds: { ...context.thresholds, ...(service.thresholds ?? {}) } as Thresholds };
 }
+
+/**
+ * The service's `/metrics` scraped twice, `seconds` apart, and the figures of that window —
+ * computed by the same serviceFigures as the overview's panels — so a check judges what
+ * happens now, not an average since the process started (which hides a fresh slowdown).
+ */
+export async function scrapeWindow(context: CheckContext, name: string, seconds = WINDOW_SECONDS): Promise<{ service: CatalogService; thresholds: Thresholds; exposition: ParsedExposition; window: ServiceFigures } | Failure> {
+  const first = await scrapeService(context, name);
+  if ("verdict" in first) return first;
+  const started = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const second = await scrapeService(context, name);
+  if ("verdict" in second) return second;
+  return { ...second, window: serviceFigures(second.exposition, first.exposition, (Date.now() - started) / 1000) };
+}
+
+/** How long a check watches a service's counters: long enough for a few batches of ticks. */
+export const WINDOW_SECONDS = 3;
 
 /** The service's `/metrics`, scraped once within the deadline. */
 export async function scrapeService(context: CheckContext, name: string): Promise<{ service: CatalogService; thresholds: Thresholds; exposition: ParsedExposition } | Failure> {

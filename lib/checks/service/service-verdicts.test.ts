@@ -17,12 +17,15 @@ import { rateLimit } from "./rate-limit";
 let server: Server;
 let base = "";
 let metrics = "";
+/** served instead of `metrics` from the second scrape on, when set (a window that changed) */
+let laterMetrics: string | null = null;
+let scrapes = 0;
 let healthBody = "";
 let healthStatus = 200;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === "/metrics") response.writeHead(200, { "content-type": "text/plain" }).end(metrics);
+    if (request.url === "/metrics") response.writeHead(200, { "content-type": "text/plain" }).end(++scrapes > 1 && laterMetrics !== null ? laterMetrics : metrics);
     else response.writeHead(healthStatus, { "content-type": "application/json" }).end(healthBody);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
@@ -66,16 +69,28 @@ describe("service check verdicts", () => {
     expect(await runCheck(processed, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service exposes no messages_processed_total" });
   });
 
-  it("service.latency: p99 against p99WarnSeconds / p99FailSeconds", async () => {
-    metrics = histogram([["0.01", 900], ["0.5", 990], ["1", 1000], ["+Inf", 1000]]);
-    const slow = await runCheck(latency, context(), {});
-    expect(slow.verdict).toBe("warn");
-    expect(slow.data!.p99Seconds).toBeCloseTo(0.5, 6);
+  it("service.latency: p99 of the last seconds against p99WarnSeconds / p99FailSeconds, as the panel judges it", async () => {
+    // 1,000 fast messages since start, then 100 in the window of which 5 took up to half a second
+    metrics = histogram([["0.01", 1000], ["0.5", 1000], ["1", 1000], ["+Inf", 1000]]);
+    laterMetrics = histogram([["0.01", 1095], ["0.5", 1100], ["1", 1100], ["+Inf", 1100]]);
+    scrapes = 0;
+    const windowed = await runCheck(latency, context(), {});
+    laterMetrics = null;
+    expect(windowed.verdict).toBe("warn");
+    expect(windowed.data!.window).toMatchObject({ observations: 100 });
+    expect(windowed.data!.window!.p99Seconds).toBeCloseTo(0.402, 3);
+    expect(windowed.data!.sinceStart.p99Seconds).toBeLessThan(0.25);
+    expect(windowed.summary).toMatch(/^normalization-service: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 402 ms over the last [\d.]+ s \(100 messages\)$/);
+  }, 15_000);
+
+  it("service.latency: without messages in the window, since start is judged and said", async () => {
     metrics = histogram([["0.01", 10], ["1", 11], ["5", 1000], ["+Inf", 1000]]);
-    expect((await runCheck(latency, context(), {})).verdict).toBe("fail");
+    const stale = await runCheck(latency, context(), {});
+    expect(stale.verdict).toBe("fail");
+    expect(stale.summary).toMatch(/over 1,000 messages since process start \(none in the last 3 s\)$/);
     metrics = histogram([["0.01", 0], ["+Inf", 0]]);
     expect(await runCheck(latency, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: no observations since process start" });
-  });
+  }, 15_000);
 
   it("service.quality and service.rate-limit: any since start is worth a look, named by check and owner", async () => {
     metrics = 'data_quality_issues_total{check="price_positive"} 12\ndata_quality_issues_total{check="stale"} 3\n';
