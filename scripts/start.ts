@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { parseEnv } from "../lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
@@ -114,9 +115,16 @@ async function main() {
   }
 
   const host = process.env.HOST || "127.0.0.1";
+  // The preload stamps each request with its socket's peer address: Next.js route handlers
+  // see only headers, and the sign-in throttle must not trust X-Forwarded-For blindly.
+  const preload = `--import ${JSON.stringify(fileURLToPath(new URL("./peer-address.mjs", import.meta.url)))}`;
   const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT), "-H", host], {
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...childEnv,
+      NODE_ENV: dev ? "development" : "production",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" "),
+    },
   });
   log(`serving on http://${host === "0.0.0.0" ? "localhost" : host}:${config.PORT}`);
 

@@ -22,6 +22,9 @@ declare module "next-auth" {
   }
 }
 
+/** Set from the socket by the launcher's preload (scripts/peer-address.mjs); clients cannot forge it. */
+const PEER_ADDRESS_HEADER = "x-console-peer-address";
+
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers) return null;
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name);
@@ -72,7 +75,11 @@ export const authOptions: NextAuthOptions = {
             db: getDb(),
             email: credentials.email,
             password: credentials.password,
-            address: clientAddress(headerValue(req?.headers, "x-forwarded-for"), env().TRUST_PROXY),
+            address: clientAddress({
+              peer: headerValue(req?.headers, PEER_ADDRESS_HEADER),
+              forwardedFor: headerValue(req?.headers, "x-forwarded-for"),
+              trustedHops: env().TRUST_PROXY_HOPS,
+            }),
           });
           if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
           if (result.reason === "throttled") throw new Error(SIGN_IN_ERRORS.throttled);
