@@ -60,4 +60,23 @@ describe("signing in with a password (real PostgreSQL)", () => {
     const result = await signInWithPassword({ db: database.db, email: "gone@254carbon.com", password: "gone's long password", address: "10.3.0.1" });
     expect(result).toEqual({ ok: false, reason: "invalid" });
   });
+
+  it("lets at most 10 of 25 parallel wrong guesses for one account through to the password check", async () => {
+    await createUser({ db: database.db, actor: SYSTEM_ACTOR, input: { email: "race@254carbon.com", role: "l1", password: "race's long password" } });
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        signInWithPassword({ db: database.db, email: "race@254carbon.com", password: `parallel guess ${i}`, address: `10.7.0.${i}` }),
+      ),
+    );
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(MAX_FAILURES);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(25 - MAX_FAILURES);
+  });
+
+  it("does not count a successful sign-in as a failure", async () => {
+    await createUser({ db: database.db, actor: SYSTEM_ACTOR, input: { email: "ok@254carbon.com", role: "l1", password: "ok's long password" } });
+    for (let i = 0; i < MAX_FAILURES + 2; i++) {
+      const result = await signInWithPassword({ db: database.db, email: "ok@254carbon.com", password: "ok's long password", address: "10.8.0.1" });
+      expect(result.ok).toBe(true);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { burnVerifyTime, verifyPassword } from "./passwords";
-import { checkThrottle, recordFailure, subjectsFor } from "./throttle";
+import { admitAttempt, releaseAttempt, subjectsFor } from "./throttle";
 import type { Role } from "./roles";
 
 export type SignInResult =
@@ -23,22 +23,23 @@ export async function signInWithPassword(options: {
   const email = options.email.trim().toLowerCase();
   const subjects = subjectsFor(email, address);
 
-  const lockedUntil = await checkThrottle(db, subjects);
-  if (lockedUntil) {
+  // The attempt is counted as a failure before the password is checked (see admitAttempt):
+  // otherwise N parallel guesses would all pass the check before any failure was written.
+  const admission = await admitAttempt(db, subjects);
+  if (!admission.admitted) {
     await recordAudit(db, {
       actor: null,
       action: "auth.sign-in",
       outcome: "denied",
       detail: `throttled: ${email} from ${address ?? "unknown address"}`,
     });
-    return { ok: false, reason: "throttled", retryAt: lockedUntil };
+    return { ok: false, reason: "throttled", retryAt: admission.lockedUntil };
   }
 
   const user = await db.user.findUnique({ where: { email } });
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
 
   if (!user || !valid || user.disabledAt) {
-    await recordFailure(db, subjects);
     await recordAudit(db, {
       actor: null,
       action: "auth.sign-in",
@@ -48,6 +49,7 @@ export async function signInWithPassword(options: {
     return { ok: false, reason: "invalid" };
   }
 
+  await releaseAttempt(db, admission.reservation);
   await recordAudit(db, {
     actor: { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role },
     action: "auth.sign-in",
