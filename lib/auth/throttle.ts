@@ -32,25 +32,36 @@ export function lockedUntil(failures: Date[], now: Date): Date | null {
 }
 
 export async function checkThrottle(db: Db | Prisma.TransactionClient, subjects: string[], now = new Date()): Promise<Date | null> {
+  return (await lockOf(db, subjects, now))?.until ?? null;
+}
+
+/** The subject whose lock lasts longest, if any is locked. */
+async function lockOf(
+  db: Db | Prisma.TransactionClient,
+  subjects: string[],
+  now: Date,
+): Promise<{ subject: string; until: Date } | null> {
   const failures = await db.signInFailure.findMany({
     where: { subject: { in: subjects }, at: { gte: new Date(now.getTime() - LOCK_MS - WINDOW_MS) } },
     select: { subject: true, at: true },
   });
-  let until: Date | null = null;
+  let lock: { subject: string; until: Date } | null = null;
   for (const subject of subjects) {
     const locked = lockedUntil(
       failures.filter((failure) => failure.subject === subject).map((failure) => failure.at),
       now,
     );
-    if (locked && (!until || locked > until)) until = locked;
+    if (locked && (!lock || locked > lock.until)) lock = { subject, until: locked };
   }
-  return until;
+  return lock;
 }
 
 /** Namespace of the advisory locks below (two-key form), so they cannot collide with others. */
 const THROTTLE_LOCK_SPACE = 72707370;
 
-export type AttemptAdmission = { admitted: true; reservation: bigint[] } | { admitted: false; lockedUntil: Date };
+export type AttemptAdmission =
+  | { admitted: true; reservation: bigint[] }
+  | { admitted: false; lockedUntil: Date; lockedSubject: string };
 
 /**
  * Count-and-decide in one step: under a transaction-scoped advisory lock per subject (taken
@@ -64,8 +75,8 @@ export async function admitAttempt(db: Db, subjects: string[], now = new Date())
     for (const subject of [...subjects].sort()) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${THROTTLE_LOCK_SPACE}::int, hashtext(${subject}))`;
     }
-    const until = await checkThrottle(tx, subjects, now);
-    if (until) return { admitted: false as const, lockedUntil: until };
+    const lock = await lockOf(tx, subjects, now);
+    if (lock) return { admitted: false as const, lockedUntil: lock.until, lockedSubject: lock.subject };
     const rows = await tx.signInFailure.createManyAndReturn({
       data: subjects.map((subject) => ({ subject })),
       select: { id: true },
