@@ -170,6 +170,10 @@ describe("incident record (real PostgreSQL)", () => {
     const revisions = await database.db.noteRevision.findMany({ where: { eventId: BigInt(entry.id) } });
     expect(revisions.map((revision) => revision.body)).toEqual(["frist"]);
     await expect(editNote({ db: database.db, actor: l2, incidentId: incident.id, input: { eventId: entry.id, body: "mine now" } })).rejects.toMatchObject({ code: "forbidden" });
+    const refusals = await database.db.auditLog.findMany({ where: { action: "incident.note.edit", outcome: "denied", targetId: incident.id } });
+    expect(refusals.map((row) => [row.actor, row.detail])).toEqual([["l2@254carbon.com", "not the author"]]);
+    const note = await database.db.timelineEvent.findUnique({ where: { id: BigInt(entry.id) } });
+    expect(note?.body).toBe("first");
   });
 
   it("delivers notifications from the outbox, retrying failures, and records delivery on the timeline", async () => {
