@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { AppError } from "@/lib/errors";
-import { followServiceLogs, logQuery, serviceLogs } from "@/lib/health/service-logs";
+import { checkServicePod, followServiceLogs, logQuery, serviceLogs } from "@/lib/health/service-logs";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,8 @@ export const GET = apiRoute({ name: "v1.services.logs", permission: "console:rea
   if (!parsed.success) throw new AppError("bad_request", `${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
   const name = String(params.name);
   if (search.follow !== "1") return serviceLogs(name, parsed.data);
+  // Only the service's own pods; a failed listing is left for the stream to report.
+  await checkServicePod(name, parsed.data);
 
   const encoder = new TextEncoder();
   const abort = new AbortController();
