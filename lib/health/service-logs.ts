@@ -10,6 +10,7 @@ import { failure, redactLogLine, type ConnectorResult } from "@/lib/connectors/r
 import { consoleConfig } from "@/lib/config/console-config";
 import { AppError } from "@/lib/errors";
 import { probeContext } from "./context";
+import { FOLLOW_LIMITS, withFollowLimits } from "./log-follows";
 
 /**
  * The service page's log viewer: `kubectl logs [-f] [--previous] [--tail N] [--since S]
@@ -81,7 +82,10 @@ export async function* followServiceLogs(name: string, query: LogQuery, signal: 
     return;
   }
 
-  for await (const event of followLogs(kube, { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: Math.min(query.tail, 200), previous: query.previous, filter: query.filter ?? null }, signal, { connectDeadlineMs: context.deadlineMs })) {
+  const follow = (inner: AbortSignal) =>
+    followLogs(kube, { ...request, ...(query.pod ? { pod: query.pod, deployment: undefined } : {}), tailLines: Math.min(query.tail, 200), previous: query.previous, filter: query.filter ?? null }, inner, { connectDeadlineMs: context.deadlineMs });
+  const limited = withFollowLimits<FollowEvent>(follow, signal, FOLLOW_LIMITS, (message) => ({ type: "error", error: { kind: "timeout", message } }));
+  for await (const event of limited) {
     yield event.type === "line" ? { ...event, line: redactLogLine(event.line) } : event;
   }
 }
