@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -48,6 +48,37 @@ async function authSecret(dataDir: string): Promise<string> {
   await writeFile(file, secret, { mode: 0o600 });
   log(`NEXTAUTH_SECRET not set: generated one in ${file} (set NEXTAUTH_SECRET to share sessions between replicas).`);
   return secret;
+}
+
+/** True only when the database answers that it has at least one user. */
+async function hasUsers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "User"');
+    return Number(rows[0]?.n ?? 0) > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Before the first account exists, /setup makes whoever completes it administrator. A token
+ * printed here (and kept in the data directory, readable only by this user) proves the
+ * person at /setup is the one who started the console, even with HOST=0.0.0.0.
+ */
+async function setupToken(dataDir: string, url: string, publicUrl: string): Promise<string | undefined> {
+  const file = path.join(dataDir, "setup-token");
+  if (await hasUsers(url)) {
+    await rm(file, { force: true });
+    return undefined;
+  }
+  const token = process.env.CONSOLE_SETUP_TOKEN || randomBytes(16).toString("hex");
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  log(`first run: open ${publicUrl}/setup and enter the set-up token ${token} (also in ${file})`);
+  return token;
 }
 
 async function migrate(url: string): Promise<boolean> {
@@ -103,6 +134,10 @@ async function main() {
   } else if (config.CONSOLE_DEMO) {
     await ensureDemoAccounts(databaseUrl, log);
   }
+
+  const token = await setupToken(dataDir, databaseUrl, childEnv.NEXTAUTH_URL);
+  if (token) childEnv.CONSOLE_SETUP_TOKEN = token;
+  else delete childEnv.CONSOLE_SETUP_TOKEN;
 
   if (!dev && !buildIsCurrent()) {
     log("building the console (first start, or sources changed)…");

@@ -54,6 +54,9 @@ export const envSchema = z
       .default(0),
     // Replaced by TRUST_PROXY_HOPS; kept only to stop start-up with a message saying so.
     TRUST_PROXY: z.string().optional(),
+    // Set by the launcher before the first account exists (scripts/start.ts prints it); /setup
+    // asks for it, so reaching the console first is not enough to become its administrator.
+    CONSOLE_SETUP_TOKEN: z.string().min(16, { message: "must be at least 16 characters, for example the output of `openssl rand -hex 16`" }).optional(),
     CONSOLE_DEMO: z
       .enum(["true", "false"], { message: "must be true or false, for example true for a lab demo" })
       .default("false")

@@ -14,11 +14,26 @@ describe("users and first-run set-up (real PostgreSQL)", () => {
     await database.drop();
   });
 
+  const TOKEN = { setupToken: "printed-at-start-0123456789", expectedToken: "printed-at-start-0123456789" };
+
+  it("refuses set-up without this console's set-up token, audits each attempt, and creates nothing", async () => {
+    const input = { email: "mallory@example.com", password: "i reached it first" };
+    await expect(setupFirstAdmin({ db: database.db, input, setupToken: "guess", expectedToken: TOKEN.expectedToken, address: "203.0.113.5" })).rejects.toMatchObject({
+      code: "forbidden",
+      fieldErrors: { setupToken: [expect.any(String)] },
+    });
+    await expect(setupFirstAdmin({ db: database.db, input, setupToken: undefined, expectedToken: TOKEN.expectedToken })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setupFirstAdmin({ db: database.db, input, setupToken: "anything", expectedToken: undefined })).rejects.toMatchObject({ code: "unavailable" });
+    expect(await needsSetup(database.db)).toBe(true);
+    const denied = await database.db.auditLog.findMany({ where: { action: "setup.first-admin", outcome: "denied" }, orderBy: { id: "asc" } });
+    expect(denied.map((row) => row.detail)).toEqual(["wrong set-up token from 203.0.113.5", "wrong set-up token from unknown address", "no set-up token configured from unknown address"]);
+  });
+
   it("lets exactly one of two simultaneous set-ups create the first administrator", async () => {
     expect(await needsSetup(database.db)).toBe(true);
     const results = await Promise.allSettled([
-      setupFirstAdmin({ db: database.db, input: { email: "a@254carbon.com", password: "first admin password" } }),
-      setupFirstAdmin({ db: database.db, input: { email: "b@254carbon.com", password: "second admin password" } }),
+      setupFirstAdmin({ db: database.db, input: { email: "a@254carbon.com", password: "first admin password" }, ...TOKEN }),
+      setupFirstAdmin({ db: database.db, input: { email: "b@254carbon.com", password: "second admin password" }, ...TOKEN }),
     ]);
     const won = results.filter((result) => result.status === "fulfilled");
     const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
