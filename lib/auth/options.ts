@@ -4,10 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { clientAddress } from "./client-address";
 import { isRole, type Role } from "./roles";
 import { signInWithPassword } from "./sign-in";
+import { ssoSignIn, type SsoProfile } from "./sso-sign-in";
 
 /** Error codes the sign-in page turns into words (next-auth passes them through as `error`). */
 export const SIGN_IN_ERRORS = {
@@ -46,11 +46,16 @@ function oidcProvider(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(profile: { sub: string; email?: string; name?: string }) {
-        return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? null };
+      profile(profile: { sub: string; email?: string; email_verified?: boolean | string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? null, emailVerified: isVerified(profile.email_verified) };
       },
     },
   ];
+}
+
+/** Some providers send the claim as the string "true". */
+function isVerified(claim: boolean | string | undefined): boolean {
+  return claim === true || claim === "true";
 }
 
 export function ssoProviderName(): string | null {
@@ -95,23 +100,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
-      // SSO: the account is matched by email; first sign-in creates it with OIDC_DEFAULT_ROLE.
-      const email = user.email?.trim().toLowerCase();
-      if (!email) return false;
-      const db = getDb();
-      const existing = await db.user.findUnique({ where: { email } });
-      if (existing?.disabledAt) return false;
-      const row =
-        existing ??
-        (await db.user.create({ data: { email, name: user.name ?? null, role: env().OIDC_DEFAULT_ROLE } }));
-      await recordAudit(db, {
-        actor: { kind: "user", id: row.id, email: row.email, name: row.name, role: row.role },
-        action: existing ? "auth.sign-in" : "user.create-from-sso",
-        outcome: "ok",
-        detail: "single sign-on",
-      });
-      user.id = row.id;
-      return true;
+      return ssoSignIn(getDb(), user as SsoProfile, env().OIDC_DEFAULT_ROLE);
     },
     async jwt({ token, user }) {
       if (user) {
