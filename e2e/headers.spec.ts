@@ -38,3 +38,23 @@ test("pages carry a nonce-based Content-Security-Policy that the console's own s
   const again = (await page.goto("/"))!.headers()["content-security-policy"];
   expect(again).not.toContain(`'nonce-${nonce}'`);
 });
+
+test("a write with the session cookie is refused unless it comes from the console's own origin as JSON, and the refusal is audited", async ({ page }) => {
+  await page.goto("/");
+  const declare = { title: "Forged from another site", severity: "SEV4", services: [] };
+  const noOrigin = await page.request.post("/api/v1/incidents", { data: declare });
+  expect(noOrigin.status()).toBe(403);
+  expect((await noOrigin.json()).error.message).toContain("same-origin");
+  const otherSite = await page.request.post("/api/v1/incidents", { headers: { Origin: "https://evil.example" }, data: declare });
+  expect(otherSite.status()).toBe(403);
+  const textPlain = await page.request.post("/api/v1/incidents", {
+    headers: { Origin: "http://localhost:3100", "Content-Type": "text/plain" },
+    data: JSON.stringify(declare),
+  });
+  expect(textPlain.status()).toBe(400);
+  const listed = await page.request.get("/api/v1/incidents?q=Forged");
+  expect((await listed.json()).incidents).toEqual([]);
+
+  await page.goto("/admin/audit?outcome=denied");
+  await expect(page.getByRole("row").filter({ hasText: "cross-site or non-JSON write" }).first()).toBeVisible();
+});
