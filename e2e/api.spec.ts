@@ -85,3 +85,21 @@ test("health: every catalog service and the nine systems, 'not configured' where
   expect(logs.status()).toBe(400);
   expect((await logs.json()).error.message).toMatch(/^filter: must be a plain word/);
 });
+
+test("bad numbers and dates in queries are a clear 400, never a 500", async ({ request }) => {
+  const headers = { Authorization: `Bearer ${key}` };
+  const incident = await (await request.post("/api/v1/incidents", { headers, data: { title: "Cursor checks", severity: "SEV4" } })).json();
+  for (const path of [
+    `/api/v1/incidents/${incident.id}/timeline?before=99999999999999999999999999`,
+    `/api/v1/incidents/${incident.id}/timeline?before=-5`,
+    `/api/v1/incidents/${incident.id}/timeline?limit=1e99`,
+    "/api/v1/incidents?after=2026-13-45T99:99:99Z_abc",
+    "/api/v1/incidents?after=99999999999999999999_abc",
+    "/api/v1/incidents?limit=-1",
+  ]) {
+    const response = await request.get(path, { headers });
+    expect(response.status(), path).toBe(400);
+    expect((await response.json()).error).toEqual({ code: "bad_request", message: expect.any(String) });
+  }
+  expect((await request.get(`/api/v1/incidents/${incident.id}/timeline?before=9223372036854775807`, { headers })).status()).toBe(200);
+});

@@ -8,9 +8,10 @@ import { actorLabel } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { announceChange } from "./live/timeline-bus";
 import { toTimelineEntry } from "./mappers";
+import { timelineEntryId } from "./timeline-cursor";
 
 export const editNoteInput = z.object({
-  eventId: z.string().regex(/^\d+$/, { message: "Unknown note" }),
+  eventId: timelineEntryId("Unknown note"),
   body: z.string().trim().min(1, { message: "The note is empty" }).max(20_000),
 });
 

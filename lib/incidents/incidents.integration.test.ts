@@ -206,6 +206,7 @@ describe("incident record (real PostgreSQL)", () => {
     expect(refusals.map((row) => [row.actor, row.detail])).toEqual([["l2@254carbon.com", "not the author"]]);
     const note = await database.db.timelineEvent.findUnique({ where: { id: BigInt(entry.id) } });
     expect(note?.body).toBe("first");
+    await expect(editNote({ db: database.db, actor: l1, incidentId: incident.id, input: { eventId: "99999999999999999999", body: "x" } })).rejects.toMatchObject({ code: "bad_request" });
   });
 
   it("delivers notifications from the outbox, retrying failures, and records delivery on the timeline", async () => {
