@@ -24,7 +24,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()";
 
 /** Headers for every response; HSTS only when the browser reached us over HTTPS (browsers ignore it otherwise). */
 export function securityHeaders(options: { https: boolean }): Record<string, string> {
