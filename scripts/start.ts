@@ -16,6 +16,7 @@ import pg from "pg";
 import { parseEnv } from "../lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { clearEmbeddedRecord, writeEmbeddedRecord } from "../lib/db/embedded-registry";
+import { grantConsoleRole } from "../lib/db/console-role";
 import { applyMigrations } from "../lib/db/migrations";
 import { ensureDemoAccounts } from "./demo-accounts";
 
@@ -81,12 +82,23 @@ async function setupToken(dataDir: string, url: string, publicUrl: string): Prom
   return token;
 }
 
+/** Set when the console's role must be given its grants after each migration (DATABASE_MIGRATION_URL). */
+let consoleRole: string | undefined;
+
 async function migrate(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     const applied = await applyMigrations(client);
     log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    if (consoleRole) {
+      const problem = await grantConsoleRole(client, consoleRole);
+      if (problem) {
+        console.error(`The console cannot start: ${problem}.`);
+        process.exit(1);
+      }
+      log(`the console connects as ${consoleRole}, which may append to the audit log but not truncate or alter it`);
+    }
     return true;
   } catch (error) {
     log(`database not ready (${(error as Error).message}); the console starts anyway, /api/ready reports it, retrying every 5 s`);
@@ -125,10 +137,16 @@ async function main() {
     log(`embedded database (PGlite) in ${path.join(dataDir, "pglite")}, served on ${embedded.url.replace(/\/\/[^@]*@/, "//")}`);
   }
   const databaseUrl = childEnv.DATABASE_URL!;
+  // With DATABASE_MIGRATION_URL the owner migrates and the console runs as DATABASE_URL's role.
+  const migrationUrl = config.DATABASE_MIGRATION_URL ?? databaseUrl;
+  if (config.DATABASE_MIGRATION_URL) {
+    consoleRole = decodeURIComponent(new URL(databaseUrl).username);
+    delete childEnv.DATABASE_MIGRATION_URL;
+  }
 
-  if (!(await migrate(databaseUrl))) {
+  if (!(await migrate(migrationUrl))) {
     const retry = setInterval(async () => {
-      if (await migrate(databaseUrl)) clearInterval(retry);
+      if (await migrate(migrationUrl)) clearInterval(retry);
     }, 5_000);
     retry.unref();
   } else if (config.CONSOLE_DEMO) {

@@ -27,6 +27,14 @@ export const envSchema = z
         message: "must be a PostgreSQL URL, for example postgresql://console:secret@db.internal:5432/console",
       })
       .optional(),
+    // The table owner, for migrations only; then DATABASE_URL names a role that owns nothing
+    // (lib/db/console-role.ts), so the console cannot truncate the audit log or drop its trigger.
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, {
+        message: "must be a PostgreSQL URL of the tables' owner, for example postgresql://console_owner:secret@db.internal:5432/console",
+      })
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce
       .number({ message: "must be a whole number, for example 10" })
       .int()
@@ -63,6 +71,13 @@ export const envSchema = z
       .transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_MIGRATION_URL"],
+        message: "needs DATABASE_URL too (the console's own, non-owner role), for example DATABASE_URL=postgresql://console_app:secret@db.internal:5432/console",
+      });
+    }
     if (env.TRUST_PROXY !== undefined) {
       ctx.addIssue({
         code: "custom",
