@@ -37,6 +37,8 @@ export default defineConfig({
           // `npm run test:lab`: needs the lab up (lab/cli.ts up), talks to its real servers.
           name: "lab",
           include: ["{lab,lib}/**/*.lab.test.ts"],
+          // Lab tests of operations also record into a console database (test/test-database.ts).
+          globalSetup: ["test/integration-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -8,6 +8,7 @@
  *     run one after another (kubectl, curl, kafka-consumer-groups.sh,
  *     clickhouse-client), in the same run                              ≥ 20× faster
  *   server memory while 50 browsers keep the overview open             flat
+ *   time to detect each lab fault on the overview (bench/detection.ts)   ≤ 10 s
  */
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { promisify } from "node:util";
@@ -23,21 +24,14 @@ const env = labEnv();
 async function sweepOf(overrides: Record<string, string>) {
   // The catalog the console would read with the lab's environment (and the overrides).
   const { HealthCollector } = await import("../lib/health/collector");
-  const { serviceProber } = await import("../lib/health/probe-service");
-  const { SYSTEM_PROBES } = await import("../lib/health/systems");
+  const { catalogPanels } = await import("../lib/health/panels");
   const { parseConsoleConfig } = await import("../lib/config/console-config");
-  const { thresholdsFor, SYSTEM_NAMES } = await import("../lib/config/catalog");
+  const { thresholdsFor } = await import("../lib/config/catalog");
   const parsed = parseConsoleConfig("", "bench", { ...env, ...overrides });
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
   const catalog = parsed.config;
   const context = (service?: (typeof catalog.services)[number]) => ({ catalog, thresholds: thresholdsFor(catalog, service), deadlineMs: 2_000, env: { ...env, ...overrides } });
-  return new HealthCollector(
-    [
-      ...catalog.services.map((service) => ({ kind: "service" as const, name: service.name, probe: serviceProber(service, () => context(service)) })),
-      ...SYSTEM_NAMES.map((name) => ({ kind: "system" as const, name, probe: () => SYSTEM_PROBES[name](context()) })),
-    ],
-    { deadlineMs: 2_000, cadenceMs: 60_000, freshnessMs: 5_000, historyMs: 60_000 },
-  );
+  return new HealthCollector(catalogPanels(catalog, context), { deadlineMs: 2_000, cadenceMs: 60_000, freshnessMs: 5_000, historyMs: 60_000 });
 }
 
 /** The runbook's commands for the facts one overview sweep shows, one after another, as a responder types them. */
@@ -146,4 +140,7 @@ export async function run() {
   console.log(`black-holed panels: ${hungSnapshot.systems.filter((panel) => panel.status === "unknown" || panel.status === "down").map((panel) => `${panel.name}: ${panel.reasons[0]}`).join("; ")}`);
 
   await run50Browsers();
+
+  // Last: it injects every lab fault in turn (about 10 minutes).
+  await (await import("./detection")).run();
 }

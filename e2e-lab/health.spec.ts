@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { screenshot } from "./screenshots";
 
 /**
  * The responder's first look, against the lab: the overview shows normalization-service
@@ -36,8 +37,11 @@ test("overview: every system of the runbook has a panel, from live data", async 
   await expect(statusOf(page, "normalization-service")).toHaveAttribute("data-status", "ok", { timeout: 60_000 });
   await expect(statusOf(page, "kafka")).toHaveAttribute("data-status", "ok");
   await expect(statusOf(page, "grafana")).toHaveAttribute("data-status", "not_configured");
+  // the lab's elasticsearch-0 is OpenSearch (Jaeger's span storage): a live green cluster
+  await expect(statusOf(page, "elasticsearch")).toHaveAttribute("data-status", "ok");
+  await expect(page.locator('[data-panel="elasticsearch"]')).toContainText(/cluster lab green/);
   await expect(page.locator('[data-panel="normalization-service"]')).toContainText(/processed/);
-  await page.screenshot({ path: "docs/screenshots/overview-lab.png", fullPage: true });
+  await screenshot(page, "overview-lab", { fullPage: true });
 });
 
 test("service page: pods, logs with a filter, lag per partition, tables, Helm history", async ({ page }) => {
@@ -57,23 +61,27 @@ test("service page: pods, logs with a filter, lag per partition, tables, Helm hi
   await expect(logs).toContainText(/enrichment-service/);
   await page.getByRole("combobox", { name: "Log filter" }).selectOption("ERROR");
   await expect(page.getByText(/matching "ERROR" lines/)).toBeVisible();
-  for (const line of await logs.locator("div").allTextContents()) expect(line.toLowerCase()).toContain("error");
-  await page.screenshot({ path: "docs/screenshots/service-page.png", fullPage: false });
+  // Every line shown matches, and there is at least one (an empty list would pass the loop).
+  await expect(logs.locator("div").first()).toBeVisible();
+  const lines = await logs.locator("div").allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line.toLowerCase()).toContain("error");
+  await screenshot(page, "service-page");
 });
 
-test("crashloop: down within 15 s, captured to an incident, ok again after heal", async ({ page }) => {
+// How fast the panel turns is measured by `npm run bench -- detection`; here: it does, in the fault's words.
+test("crashloop: down, captured to an incident, ok again after heal", async ({ page }) => {
   await signIn(page);
   await expect(statusOf(page, "normalization-service")).toHaveAttribute("data-status", "ok", { timeout: 60_000 });
 
   await lab(["fault", "crashloop"]);
-  const injected = Date.now();
   await expect(statusOf(page, "normalization-service")).toHaveAttribute("data-status", "down", { timeout: 15_000 });
-  expect(Date.now() - injected).toBeLessThan(15_000);
   const panel = page.locator('[data-panel="normalization-service"]');
-  await expect(panel.locator("[data-reasons]")).toContainText(/pods ready|CrashLoopBackOff|\/health/);
+  // Words only the fault shows: "1/1 pods ready" is the healthy panel's.
+  await expect(panel.locator("[data-reasons]")).toContainText(/\/health unreachable|0\/\d pods ready|CrashLoopBackOff/);
   // The rest of the page is unaffected.
   await expect(statusOf(page, "kafka")).toHaveAttribute("data-status", "ok");
-  await page.screenshot({ path: "docs/screenshots/overview-crashloop.png", fullPage: true });
+  await screenshot(page, "overview-crashloop", { fullPage: true });
 
   // Declare, then capture the service's state from its page.
   const declared = await page.request.post("/api/v1/incidents", { data: { title: "normalization-service crash-looping", severity: "SEV2", services: ["normalization-service"] } });

@@ -10,6 +10,9 @@ psql "$server" -q -c "DROP DATABASE IF EXISTS console_e2e_lab WITH (FORCE)" -c "
 export DATABASE_URL="$url"
 npx tsx scripts/db-migrate.ts
 echo "lab-journey-password-1" | npx tsx --conditions=react-server scripts/cli.ts user add --role l1 --email lena.lab@254carbon.com --password-stdin >/dev/null
+# operations journeys: the levels above L1
+echo "lab-journey-password-1" | npx tsx --conditions=react-server scripts/cli.ts user add --role l2 --email sam.lab@254carbon.com --password-stdin >/dev/null
+echo "lab-journey-password-1" | npx tsx --conditions=react-server scripts/cli.ts user add --role l3 --email pia.lab@254carbon.com --password-stdin >/dev/null
 eval "$(npx tsx lab/cli.ts env)"
 export PORT=3104 NEXTAUTH_URL="http://localhost:3104" DATA_DIR=".e2e-data-lab"
 export NEXTAUTH_SECRET=e2e-only-secret-0123456789abcdef0123456789

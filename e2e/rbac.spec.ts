@@ -23,15 +23,37 @@ function files(dir: string, name: string): string[] {
   });
 }
 
-/** `export const POST = apiRoute({ name: "v1.incidents.ack", permission: "incident:write" }` in each route file. */
-const API_ROUTES = files("app/api", "route.ts").flatMap((file) =>
-  [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(\{ name: "([^"]+)", permission: "([^"]+)" \}/g)].map((match) => ({
-    method: match[1]!,
-    name: match[2]!,
-    permission: match[3]! as Permission,
-    path: `/${path.dirname(file).split(path.sep).slice(1).join("/")}`,
-  })),
+/** Every `export const X = apiRoute({ name: "…", permission: "…" }` in the code, by X. */
+const DECLARED_ROUTES = new Map(
+  [...files("app", "route.ts"), ...files("lib", "api-routes.ts")].flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/export const (\w+) = apiRoute\(\{ name: "([^"]+)", permission: "([^"]+)" \}/g)].map(
+      (match) => [`${file}#${match[1]}`, { name: match[2]!, permission: match[3]! as Permission }] as const,
+    ),
+  ),
 );
+
+/**
+ * Every HTTP method exported by a route file under app/api/v1 (and /api/metrics): either an
+ * apiRoute() there, or a handler imported from a lib/**\/api-routes.ts. A method that is
+ * neither has no permission in the code: `permission` stays null and the matrix fails.
+ */
+const API_ROUTES = files("app/api", "route.ts")
+  .filter((file) => file.includes(`${path.sep}v1${path.sep}`) || file.includes(`${path.sep}metrics${path.sep}`))
+  .flatMap((file) => {
+    const source = readFileSync(file, "utf8");
+    return [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (\w+)/g)].map((match) => {
+      const [, method, value] = match as unknown as [string, string, string];
+      const imported = new RegExp(`import \\{[^}]*\\b${value}\\b[^}]*\\} from "@/([^"]+)"`).exec(source);
+      const declared = value === "apiRoute" ? DECLARED_ROUTES.get(`${file}#${method}`) : imported ? DECLARED_ROUTES.get(`${imported[1]}.ts#${value}`) : undefined;
+      return {
+        method,
+        file,
+        name: declared?.name ?? null,
+        permission: declared?.permission ?? null,
+        path: `/${path.dirname(file).split(path.sep).slice(1).join("/")}`,
+      };
+    });
+  });
 
 /**
  * Every server action the build knows (its own manifest), with the name and permission its
@@ -132,9 +154,9 @@ async function deniedAudited(actor: string, action: string): Promise<boolean> {
 test("every API route × every credential answers as the permission table says", async () => {
   test.setTimeout(300_000);
   expect(API_ROUTES.length).toBeGreaterThanOrEqual(14);
-  const failures: string[] = [];
-  for (const route of API_ROUTES) {
-    const url = `${BASE}${route.path.replace("[id]", incidentId).replace("[name]", "normalization-service")}`;
+  const failures: string[] = API_ROUTES.filter((route) => !route.permission).map((route) => `${route.method} ${route.file}: no apiRoute({ name, permission }) found`);
+  for (const route of API_ROUTES.filter((candidate) => candidate.permission)) {
+    const url = `${BASE}${route.path.replace("[id]", incidentId).replace("[name]", "normalization-service").replace(/\[[^\]]+\]/g, "x")}`;
     for (const credential of credentials) {
       const response = await fetch(url, {
         method: route.method,
@@ -150,9 +172,9 @@ test("every API route × every credential answers as the permission table says",
       if (response.status >= 500) failures.push(`5xx: ${cell}`);
       else if (!credential.role) {
         if (response.status !== 401) failures.push(`expected 401: ${cell}`);
-      } else if (!can(credential.role, route.permission)) {
+      } else if (!can(credential.role, route.permission!)) {
         if (response.status !== 403 || !PERMISSION_REFUSAL.test(text)) failures.push(`expected 403: ${cell}`);
-        else if (!(await deniedAudited(credential.actor!, route.name))) failures.push(`403 not audited: ${cell}`);
+        else if (!(await deniedAudited(credential.actor!, route.name!))) failures.push(`403 not audited: ${cell}`);
       } else if (response.status === 401 || (response.status === 403 && PERMISSION_REFUSAL.test(text))) {
         failures.push(`expected to be let through: ${cell}`);
       }

@@ -1,7 +1,7 @@
 /**
  * The lab: a real local 254Carbon pipeline to diagnose (see lab/README.md).
  *
- *   npm run lab -- up | down | status [--json] | fault <name> | heal [<name>] | faults | logs <component> [-f]
+ *   npm run lab -- install | up | down | status [--json] | fault <name> | heal [<name>] | faults | logs <component> [-f]
  *   npm run demo            lab up + the console pointed at it
  */
 import { demo } from "./commands/demo.ts";
@@ -9,13 +9,15 @@ import { down } from "./commands/down.ts";
 import { logs } from "./commands/logs.ts";
 import { status } from "./commands/status.ts";
 import { up } from "./commands/up.ts";
-import { HELM_BIN, HELM_VERSION, installHelm } from "./cluster/helm-cli.ts";
+import { install } from "./commands/install.ts";
 import { setFault } from "./core/fault-state.ts";
 import { labEnv } from "./core/lab-env.ts";
 import { FAULTS, fault, healAll } from "./faults/registry.ts";
 
 const USAGE = `usage: npm run lab -- <command>
-  up                      start everything (idempotent), wait until data flows
+  install                 install what the lab needs (Debian packages, Maven jars, Go builds
+                          incl. helm v4); idempotent; up runs it first
+  up                      install, start everything (idempotent), wait until data flows
   down                    heal faults, stop everything (state stays in .lab/)
   status [--json]         components, endpoints, up/down
   fault <name>            inject a fault (list: npm run lab -- faults)
@@ -23,12 +25,14 @@ const USAGE = `usage: npm run lab -- <command>
   faults                  list the faults and the runbook section each one exercises
   logs <component> [-f]   a component's log (pipeline services: their pod log)
   env                     the lab's endpoints as export lines (eval "$(npm run -s lab -- env)")
-  install-helm            build the real helm CLI into .lab/bin (Go module proxy; optional)
   demo                    up + the incident console pointed at the lab`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case "install":
+      await install();
+      return 0;
     case "up":
       await up();
       return 0;
@@ -62,10 +66,6 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "env":
       for (const [k, v] of Object.entries(labEnv())) console.log(`export ${k}=${JSON.stringify(v)}`);
-      return 0;
-    case "install-helm":
-      installHelm();
-      console.log(`helm ${HELM_VERSION} at ${HELM_BIN}`);
       return 0;
     case "demo":
       await demo();

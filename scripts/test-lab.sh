@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run test:lab`: the tier that needs the lab. Brings the lab up (idempotent), runs the
+# `npm run test:lab`: the tier that needs the lab. Brings the lab up (idempotent; `up` runs
+# `lab install` first: Debian packages, Maven jars, Go builds, cached after the first), runs the
 # connector/check/lab tests against its real servers, then the browser journeys that
 # inject its faults. Builds the console first when no build exists (npm test builds it).
 set -euo pipefail
@@ -7,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m=== %s\033[0m\n' "$1"; }
 
-step "Lab up"
+step "Lab up (install first)"
 npx tsx lab/cli.ts up
 
 step "Lab tests (connectors, checks, the runbook's commands against the lab)"

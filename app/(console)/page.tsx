@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/roles";
 import { incidentSubjects } from "@/lib/config/console-config";
 import { healthSnapshot } from "@/lib/health/shared-collector";
 import { HealthBoard } from "@/components/health/health-board";
+import { SuggestionsCard } from "@/lib/diagnosis/components/suggestions-card";
 import { getDb } from "@/lib/db/client";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
@@ -79,7 +80,12 @@ export default async function OverviewPage() {
           </div>
         </Card>
       ) : null}
-      <HealthBoard initial={health} />
+      <SuggestionsCard />
+      <HealthBoard
+        initial={health}
+        procedureTitles={Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]))}
+        declare={can(user.role, "incident:write") ? { subjects: services, covered: [...new Set(open.flatMap((incident) => incident.services))] } : undefined}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardTitle action={<Link href="/runbooks" className="text-sm text-accent">All procedures</Link>}>Runbook procedures</CardTitle>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { HealthSnapshot } from "@/lib/health/collector";
+import type { HealthSnapshot, PanelHealth } from "@/lib/health/collector";
+import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { Banner } from "@/components/ui/banner";
 import { formatAge } from "./figures";
 import { HealthPanel } from "./health-panel";
+import { StatusLegend } from "./status-legend";
 import { useNow } from "./use-now";
 
 async function fetchHealth(): Promise<HealthSnapshot> {
@@ -21,11 +23,34 @@ async function fetchHealth(): Promise<HealthSnapshot> {
  * probes once for all viewers). Panels keep the catalog's order so
  * they stay where a responder's eyes expect them; the line on top names what is broken.
  */
-export function HealthBoard({ initial, refreshMs = 2_000 }: { initial: HealthSnapshot; refreshMs?: number }) {
+export function HealthBoard({
+  initial,
+  refreshMs = 2_000,
+  procedureTitles = {},
+  declare,
+}: {
+  initial: HealthSnapshot;
+  refreshMs?: number;
+  procedureTitles?: Record<string, string>;
+  /** when the viewer may declare: the subjects to offer and those an open incident already covers */
+  declare?: { subjects: string[]; covered: string[] };
+}) {
   const query = useQuery({ queryKey: ["health"], queryFn: fetchHealth, initialData: initial, refetchInterval: refreshMs, retry: false });
   const now = useNow();
   const snapshot = query.data;
   const broken = [...snapshot.services, ...snapshot.systems].filter((panel) => panel.status === "down" || panel.status === "degraded");
+  // From detection to incident in one click: a non-ok panel no open incident covers offers
+  // "Declare", prefilled with what it says.
+  const declareFor = (panel: PanelHealth) =>
+    declare && (panel.status === "down" || panel.status === "degraded" || (panel.status === "unknown" && panel.findings.length > 0)) && !declare.covered.includes(panel.name) ? (
+      <DeclareIncidentDialog
+        key={`${panel.name}:${panel.findings[0]?.reason ?? panel.reasons[0] ?? ""}`}
+        services={declare.subjects}
+        label="Declare"
+        size="sm"
+        prefill={{ title: `${panel.name} ${panel.status}: ${panel.findings[0]?.reason ?? panel.reasons[0] ?? "not ok"}`.slice(0, 200), services: [panel.name] }}
+      />
+    ) : undefined;
   return (
     <div className="space-y-6">
       {query.isError ? (
@@ -40,11 +65,12 @@ export function HealthBoard({ initial, refreshMs = 2_000 }: { initial: HealthSna
           <span className="text-ok">No service or system is down or degraded.</span>
         )}
       </p>
+      <StatusLegend />
       <section aria-labelledby="services-heading" className="space-y-3">
         <h2 id="services-heading" className="text-base font-semibold">Services</h2>
         <div className="grid gap-4 md:grid-cols-2">
           {snapshot.services.map((panel) => (
-            <HealthPanel key={panel.name} panel={panel} now={now} href={`/services/${panel.name}`} />
+            <HealthPanel key={panel.name} panel={panel} now={now} href={`/services/${panel.name}`} procedureTitles={procedureTitles} action={declareFor(panel)} />
           ))}
         </div>
       </section>
@@ -52,7 +78,7 @@ export function HealthBoard({ initial, refreshMs = 2_000 }: { initial: HealthSna
         <h2 id="systems-heading" className="text-base font-semibold">Infrastructure</h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {snapshot.systems.map((panel) => (
-            <HealthPanel key={panel.name} panel={panel} now={now} />
+            <HealthPanel key={panel.name} panel={panel} now={now} procedureTitles={procedureTitles} action={declareFor(panel)} />
           ))}
         </div>
       </section>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { BookOpen } from "lucide-react";
 import type { PanelHealth } from "@/lib/health/collector";
 import { FIGURES, formatAge, formatFigure, HEADLINE, HIDDEN } from "./figures";
 import { Sparkline } from "./sparkline";
@@ -9,7 +11,22 @@ import { StatusBadge } from "./status-badge";
  * last minutes, and how old the data is. A panel whose backend failed is grey with the
  * error kind among its reasons.
  */
-export function HealthPanel({ panel, now, href }: { panel: PanelHealth; now: number; href?: string }) {
+export function HealthPanel({
+  panel,
+  now,
+  href,
+  procedureTitles = {},
+  action,
+}: {
+  panel: PanelHealth;
+  now: number;
+  href?: string;
+  /** runbook procedure id → title, for the procedures the panel's findings point to */
+  procedureTitles?: Record<string, string>;
+  /** e.g. "Declare" prefilled with this panel's reason */
+  action?: ReactNode;
+}) {
+  const procedures = [...new Map((panel.findings ?? []).filter((finding) => finding.procedure).map((finding) => [finding.procedure!, finding.reason])).entries()];
   const figures = Object.entries(panel.figures).filter(([key]) => !HIDDEN.has(key));
   const headline = figures.filter(([key]) => HEADLINE.includes(key)).sort(([a], [b]) => HEADLINE.indexOf(a) - HEADLINE.indexOf(b));
   const others = figures.filter(([key]) => !HEADLINE.includes(key));
@@ -30,6 +47,17 @@ export function HealthPanel({ panel, now, href }: { panel: PanelHealth; now: num
         </ul>
       ) : panel.status === "ok" ? (
         <p className="text-sm text-fg-muted">Nothing wrong found.</p>
+      ) : null}
+      {procedures.length || action ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-suggestions>
+          {procedures.map(([procedure, reason]) => (
+            <Link key={procedure} href={`/runbooks/${procedure}`} title={`${reason} → ${procedureTitles[procedure] ?? procedure}`} className="inline-flex items-center gap-1 rounded-md border border-border px-2 py-1 text-xs hover:bg-surface-sunken">
+              <BookOpen aria-hidden className="size-3.5" />
+              {procedureTitles[procedure] ?? procedure}
+            </Link>
+          ))}
+          {action}
+        </div>
       ) : null}
       {headline.length ? (
         <dl className="grid grid-cols-2 gap-x-4 gap-y-2">

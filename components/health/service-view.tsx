@@ -39,7 +39,7 @@ const age = (iso: string | null, now: number) => (iso ? formatAge(now - Date.par
  * limits), logs, consumer lag per partition, the tables it writes, events and Helm history.
  * Refreshed every 5 seconds while open; each part shows its own error.
  */
-export function ServiceView({ initial, incidents }: { initial: ServiceDetail; incidents: OpenIncident[] | null }) {
+export function ServiceView({ initial, incidents, procedureTitles }: { initial: ServiceDetail; incidents: OpenIncident[] | null; procedureTitles?: Record<string, string> }) {
   const query = useQuery({ queryKey: ["service", initial.name], queryFn: () => fetchDetail(initial.name), initialData: initial, refetchInterval: 5_000, retry: false });
   const now = useNow();
   const detail = query.data;
@@ -71,7 +71,7 @@ export function ServiceView({ initial, incidents }: { initial: ServiceDetail; in
       ) : null}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_1fr]">
-        <HealthPanel panel={detail.panel} now={now} />
+        <HealthPanel panel={detail.panel} now={now} procedureTitles={procedureTitles} />
         {detail.metrics.ok || Object.keys(detail.panel.history).length === 0 ? (
           <Part title="Last 30 minutes (Prometheus)" part={detail.metrics}>
             {(series) => (

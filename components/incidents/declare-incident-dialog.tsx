@@ -20,12 +20,25 @@ const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
  * Declaring takes one title, a severity and (optionally) the affected services: a few
  * seconds with the keyboard. Title is focused; Enter declares.
  */
-export function DeclareIncidentDialog({ services, emergency, label }: { services: string[]; emergency?: EmergencyKind; label?: string }) {
+export function DeclareIncidentDialog({
+  services,
+  emergency,
+  label,
+  prefill,
+  size,
+}: {
+  services: string[];
+  emergency?: EmergencyKind;
+  label?: string;
+  /** from a panel that turned non-ok: its reason as the title, its service ticked */
+  prefill?: { title: string; services: string[] };
+  size?: "sm";
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
-  const [title, setTitle] = useState("");
+  const [title, setTitle] = useState(prefill?.title ?? "");
   const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>(prefill?.services ?? []);
   const [error, setError] = useState<string | null>(null);
   const { run, pending, notice } = useServerAction(declareIncidentAction);
 
@@ -44,7 +57,7 @@ export function DeclareIncidentDialog({ services, emergency, label }: { services
 
   return (
     <>
-      <Button variant={emergency ? "danger" : "primary"} onClick={() => dialog.current?.showModal()}>
+      <Button variant={emergency ? "danger" : prefill ? "secondary" : "primary"} className={size === "sm" ? "px-2 py-1 text-xs" : ""} onClick={() => dialog.current?.showModal()}>
         <Siren aria-hidden className="size-4" />
         {label ?? (emergency ? `Declare ${EMERGENCY_LABELS[emergency].split(" (")[0]!.toLowerCase()}` : "Declare incident")}
       </Button>

@@ -10,6 +10,9 @@ import { LocalTime } from "@/components/ui/local-time";
 import { can, type Role } from "@/lib/auth/roles";
 import { canChangeStatus, LEVEL_NAMES, STATUSES, STATUS_MEANINGS, type IncidentStatus } from "@/lib/incidents/lifecycle";
 import { incidentRef } from "@/lib/incidents/types";
+import { DiagnosisPanel } from "@/lib/diagnosis/components/diagnosis-panel";
+import { ActPanel } from "@/lib/operations/act-panel";
+import type { ActOptions } from "@/lib/operations/types";
 import { ChecklistPanel } from "./checklist-panel";
 import { EscalateDialog } from "./escalate-dialog";
 import { HandoffPanel } from "./handoff-panel";
@@ -18,7 +21,7 @@ import { SeverityBadge } from "./severity-badge";
 import { TimelineList } from "./timeline-list";
 import { useIncident, type IncidentData } from "./use-incident";
 
-export function IncidentView({ initial, viewer }: { initial: IncidentData; viewer: { email: string; role: Role } }) {
+export function IncidentView({ initial, viewer, act }: { initial: IncidentData; viewer: { email: string; role: Role }; act?: ActOptions }) {
   const { data: incident, live, refresh, error: loadError } = useIncident(initial);
   const [statusError, setStatusError] = useState<string | null>(null);
   const { run: runStatusChange, pending, notice: statusNotice } = useServerAction(changeStatusAction);
@@ -122,6 +125,10 @@ export function IncidentView({ initial, viewer }: { initial: IncidentData; viewe
       ) : null}
       <HandoffPanel incident={incident} role={viewer.role} onChanged={() => void refresh()} />
       <ChecklistPanel incidentId={incident.id} items={incident.checklist} canWrite={canWrite} onChanged={() => void refresh()} />
+      <DiagnosisPanel incidentId={incident.id} canRun={can(viewer.role, "diagnosis:run")} />
+      {canWrite && act && incident.status !== "resolved" ? (
+        <ActPanel incidentId={incident.id} role={viewer.role} targets={act.targets} unavailable={act.unavailable} version={Math.max(0, ...incident.timeline.map((entry) => Number(entry.id)))} />
+      ) : null}
       {canWrite ? <NoteComposer incidentId={incident.id} onSaved={() => void refresh()} /> : null}
       <TimelineList incidentId={incident.id} entries={entries} viewerEmail={viewer.email} onChanged={() => void refresh()} />
       {cursor ? (

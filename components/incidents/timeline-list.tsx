@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { TIMELINE_KINDS, type TimelineKind } from "@/lib/incidents/types";
+import { EvidenceDetail } from "@/lib/diagnosis/components/evidence-detail";
 import { MarkdownBody } from "./markdown-body";
 import type { IncidentData } from "./use-incident";
 
@@ -130,6 +131,7 @@ export function TimelineList({ incidentId, entries, viewerEmail, onChanged }: { 
               ) : (
                 <p className="text-sm">{"body" in entry ? entry.body : null}</p>
               )}
+              {entry.kind === "evidence" && entry.data ? <EvidenceDetail evidence={entry.data} /> : null}
             </div>
           </li>
         ))}

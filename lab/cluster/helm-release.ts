@@ -13,7 +13,7 @@ import YAML from "yaml";
 import { NAMESPACE } from "../core/paths.ts";
 import { kubectl } from "../core/kube.ts";
 import { CHART_VERSION, RELEASE, workloadManifests } from "./manifests.ts";
-import { WORKLOADS } from "./workloads.ts";
+import { IMAGE_TAGS, WORKLOADS } from "./workloads.ts";
 
 export type HelmStatus = "deployed" | "superseded" | "failed" | "pending-upgrade" | "pending-rollback";
 
@@ -50,7 +50,10 @@ function releaseJson(rev: Revision, firstDeployed: Date): string {
     resources: Object.fromEntries(WORKLOADS.map((w) => [w.name, w.resources])),
   };
   const manifest = WORKLOADS.filter((w) => w.runtime === "supervised")
-    .flatMap((w) => workloadManifests(w, rev.appVersion, rev.chartVersion))
+    // the chart's app version tags the two services released with it; the producer and the
+    // API client keep their own tags (as live), so `helm rollback` to a revision restores
+    // exactly what that revision ran
+    .flatMap((w) => workloadManifests(w, IMAGE_TAGS[w.name] === CHART_VERSION ? rev.appVersion : undefined, rev.chartVersion))
     .map((m) => `---\n# Source: ${RELEASE}/templates/${String((m.metadata as { name: string }).name)}.yaml\n${YAML.stringify(m)}`)
     .join("");
   return JSON.stringify({

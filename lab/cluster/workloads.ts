@@ -106,7 +106,14 @@ export const WORKLOADS: Workload[] = [
     resources: small,
   },
   {
-    // all-in-one: collector + query + in-memory storage; the runbook selects component=jaeger-collector
+    // OpenSearch 2.19 plays Elasticsearch (the runbook's elasticsearch-0, :9200): Jaeger's span storage
+    name: "elasticsearch", namespace: NAMESPACE, kind: "StatefulSet", runtime: "external", image: "docker.io/opensearchproject/opensearch:2.19.6",
+    pidName: "opensearch", script: "opensearch", logFile: path.join(LOG_DIR, "opensearch.log"), readinessPort: PORTS.opensearch,
+    containerPorts: { http: 9200, transport: 9300 }, endpoints: { http: `http://127.0.0.1:${PORTS.opensearch}` },
+    resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+  },
+  {
+    // all-in-one: collector + query, spans stored in elasticsearch-0; the runbook selects component=jaeger-collector
     name: "jaeger", namespace: NAMESPACE, kind: "Deployment", runtime: "external", image: "docker.io/jaegertracing/all-in-one:1.76.0",
     labels: { component: "jaeger-collector" },
     pidName: "jaeger", script: "jaeger", logFile: path.join(LOG_DIR, "jaeger.log"), readinessPort: PORTS.jaegerAdmin,

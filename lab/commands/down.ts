@@ -8,7 +8,7 @@ import { stopPid } from "../core/proc.ts";
 import { stopJaeger } from "../cluster/jaeger.ts";
 import { stopPipelineNode } from "../cluster/pipeline-node.ts";
 import { healAll } from "../faults/registry.ts";
-import { CONTROLLER } from "./up.ts";
+import { CONTROLLER, DATA_SCRIPTS } from "./up.ts";
 import { script } from "./shell.ts";
 
 export async function down(): Promise<void> {
@@ -18,6 +18,6 @@ export async function down(): Promise<void> {
   await stopPipelineNode();
   await stopJaeger();
   console.log("stopping Kubernetes control plane and data services");
-  await Promise.all([script("kube", ["stop"], "lab-down"), ...["kafka", "clickhouse", "redis", "prometheus", "pipeline-db"].map((s) => script(s, ["stop"], "lab-down"))]);
+  await Promise.all([script("kube", ["stop"], "lab-down"), ...DATA_SCRIPTS.map((s) => script(s, ["stop"], "lab-down"))]);
   console.log("lab is down");
 }

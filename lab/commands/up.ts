@@ -1,25 +1,29 @@
 /**
- * `lab up`: data services and the Kubernetes control plane (lab/scripts, in parallel),
- * then the pipeline's certificates, topics and API keys, the pipeline node, the Kubernetes
- * objects and Helm history, the lab controller (which starts the pipeline services), and
- * waits until ticks reach ClickHouse and Prometheus scrapes both services. Idempotent:
- * what runs is left alone.
+ * `lab up`: `lab install` first (alone: it holds the apt/dpkg lock and the Go builds), then
+ * the data services, OpenSearch then Jaeger, and the Kubernetes control plane (lab/scripts,
+ * in parallel), then the pipeline's certificates, topics and API keys, the pipeline node, the
+ * Kubernetes objects and Helm history, the lab controller (which starts the pipeline
+ * services), and waits until ticks reach ClickHouse and Prometheus scrapes both services.
+ * Idempotent: what runs is left alone. When a step fails, what this `up` started is stopped
+ * again (what ran before stays).
  */
 import path from "node:path";
 import { ensureServiceCerts } from "../core/certs.ts";
 import { readFaults } from "../core/fault-state.ts";
 import { kubectl } from "../core/kube.ts";
-import { CLICKHOUSE_URL, LAB_SRC, NAMESPACE, PROMETHEUS_URL } from "../core/paths.ts";
+import { CLICKHOUSE_URL, LAB_SRC, NAMESPACE, PROMETHEUS_URL, SCRIPTS_DIR } from "../core/paths.ts";
 import { ensureApiKeys, ensureTopics } from "../core/pipeline-data.ts";
 import { reserveLabPorts } from "../core/reserve-ports.ts";
-import { livePid, startDetached, waitFor } from "../core/proc.ts";
+import { livePid, run, startDetached, stopPid, waitFor } from "../core/proc.ts";
 import { asList, baseManifests } from "../cluster/manifests.ts";
 import { ensureReleaseHistory } from "../cluster/helm-release.ts";
-import { startJaeger } from "../cluster/jaeger.ts";
-import { startPipelineNode } from "../cluster/pipeline-node.ts";
+import { jaegerPid, startJaeger, stopJaeger } from "../cluster/jaeger.ts";
+import { pipelineKwokPid, startPipelineNode, stopPipelineNode } from "../cluster/pipeline-node.ts";
+import { install } from "./install.ts";
 import { script } from "./shell.ts";
 
-const DATA_SCRIPTS = ["kafka", "clickhouse", "redis", "prometheus", "pipeline-db"];
+/** Data services started by lab/scripts/<name>.sh (opensearch before Jaeger, which stores spans in it). */
+export const DATA_SCRIPTS = ["kafka", "clickhouse", "redis", "prometheus", "pipeline-db", "opensearch"];
 export const CONTROLLER = "lab-controller";
 const CONTROLLER_ENTRY = path.join(LAB_SRC, "controller", "main.ts");
 
@@ -50,16 +54,60 @@ export function startController(): void {
   startDetached(CONTROLLER, "nice", ["-n", "5", process.execPath, "--import", "tsx", CONTROLLER_ENTRY]);
 }
 
+/**
+ * What has a live process now (healthy or not: a half-started server counts), so that a
+ * failed `up` stops only what it started itself.
+ */
+function running(): Set<string> {
+  const up = new Set<string>();
+  for (const s of [...DATA_SCRIPTS, "kube"]) {
+    const r = run(path.join(SCRIPTS_DIR, `${s}.sh`), ["status"], { timeoutMs: 30_000 });
+    // data scripts print "<name>: stopped" without a process; kube.sh one "<component> down" line each
+    const lines = r.stdout.trim().split("\n").filter(Boolean);
+    if (r.status === 0 || lines.some((line) => !/: stopped$|\sdown$/.test(line.trim()))) up.add(s);
+  }
+  if (jaegerPid()) up.add("jaeger");
+  if (pipelineKwokPid()) up.add("pipeline-kwok");
+  if (livePid(CONTROLLER, CONTROLLER_ENTRY)) up.add(CONTROLLER);
+  return up;
+}
+
+async function stopStartedSince(before: Set<string>): Promise<string[]> {
+  const started = [...running()].filter((name) => !before.has(name));
+  if (started.includes(CONTROLLER)) await stopPid(CONTROLLER, undefined, 20_000);
+  if (started.includes("pipeline-kwok")) await stopPipelineNode();
+  if (started.includes("jaeger")) await stopJaeger();
+  await Promise.all(started.filter((name) => [...DATA_SCRIPTS, "kube"].includes(name)).map((name) => script(name, ["stop"], "lab-up-cleanup").catch(() => undefined)));
+  return started;
+}
+
 export async function up(): Promise<void> {
   const t0 = Date.now();
   const step = (msg: string) => console.log(`[lab up +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
+  step("install (Debian packages, Maven jars, Go builds; cached after the first run)");
+  await install();
   reserveLabPorts();
-  step("starting data services, Jaeger and the Kubernetes control plane");
-  // kube.sh start expects its binaries; install is a no-op once they are built (the data
-  // scripts install from their own start).
-  const controlPlane = script("kube", ["install"], "lab-up-kube-install").then(() => script("kube", ["start"], "lab-up-kube"));
-  await Promise.all([...DATA_SCRIPTS.map((s) => script(s, ["start"], `lab-up-${s}`)), controlPlane, startJaeger()]);
+  const before = running();
+  try {
+    await start(step);
+  } catch (error) {
+    const stopped = await stopStartedSince(before);
+    step(`failed; stopped what this up started: ${stopped.join(", ") || "nothing"}`);
+    throw error;
+  }
+}
+
+async function start(step: (msg: string) => void): Promise<void> {
+  step("starting data services, OpenSearch and Jaeger, and the Kubernetes control plane");
+  // allSettled: a failure must not leave a start still running while up cleans up
+  const started = await Promise.allSettled([
+    ...DATA_SCRIPTS.filter((s) => s !== "opensearch").map((s) => script(s, ["start"], `lab-up-${s}`)),
+    script("opensearch", ["start"], "lab-up-opensearch").then(startJaeger),
+    script("kube", ["start"], "lab-up-kube"),
+  ]);
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 
   step("certificates, Kafka topics, API keys");
   ensureServiceCerts();
@@ -92,5 +140,5 @@ export async function up(): Promise<void> {
     // the runbook's "Check resource usage") has nothing to say.
     faults.length ? Promise.resolve() : waitFor("kubectl top has node and pod usage", metricsReady, 120_000, 2_000),
   ]);
-  step(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s — KUBECONFIG=${path.relative(process.cwd(), path.join(LAB_SRC, "..", ".lab", "kubeconfig"))}; 'npm run lab -- status' for endpoints`);
+  step(`ready — KUBECONFIG=${path.relative(process.cwd(), path.join(LAB_SRC, "..", ".lab", "kubeconfig"))}; 'npm run lab -- status' for endpoints`);
 }

@@ -147,7 +147,7 @@ async function reconcile(): Promise<void> {
     const runnable = live.filter((p) => !pullError(p.spec!.containers[0]!.image!));
     // the newest pod with a pullable image gets the process (a rollout starts a fresh one)
     const newest = runnable.sort((a, b) => Date.parse(String(b.metadata!.creationTimestamp)) - Date.parse(String(a.metadata!.creationTimestamp)))[0];
-    if (newest) await sup.bind(newest.metadata!.uid!);
+    if (newest) await sup.bind(newest.metadata!.uid!, Object.fromEntries((newest.spec!.containers[0]!.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])));
     else if (sup.boundPod) await sup.unbind();
   }
 

@@ -44,11 +44,19 @@ export class Supervisor {
   /** The pod whose container this process is; a new pod (rollout) gets a fresh process. */
   boundPod: string | null = null;
 
-  /** Runs the process for `podUid`: restarts it when the pod changed, starts it when stopped. */
-  async bind(podUid: string): Promise<void> {
+  /** The bound pod's TRACING_* variables, which the process gets as a container would. */
+  private podEnv: Record<string, string> = {};
+
+  /**
+   * Runs the process for `podUid`: restarts it when the pod changed, starts it when stopped.
+   * Of the pod's environment only TRACING_* is passed: its other variables name in-cluster
+   * addresses (kafka-0.kafka…:9092) that the lab's processes cannot reach.
+   */
+  async bind(podUid: string, env: Record<string, string> = {}): Promise<void> {
     if (this.boundPod !== podUid) {
       if (this.boundPod) await this.stop();
       this.boundPod = podUid;
+      this.podEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith("TRACING_")));
       this.restartCount = 0;
       this.consecutiveFailures = 0;
       this.lastTermination = undefined;
@@ -72,7 +80,7 @@ export class Supervisor {
     const child = spawn("nice", ["-n", "10", process.execPath, "--import", "tsx", this.workload.entry], {
       cwd: REPO_DIR,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, LAB_SERVICE: this.workload.name, KAFKAJS_NO_PARTITIONER_WARNING: "1" },
+      env: { ...process.env, ...this.podEnv, LAB_SERVICE: this.workload.name, KAFKAJS_NO_PARTITIONER_WARNING: "1" },
     });
     this.child = child;
     this.startedAt = new Date();

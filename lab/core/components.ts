@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { CLICKHOUSE_URL, LOG_DIR, PORTS, PROMETHEUS_URL, SCRIPTS_DIR } from "./paths.ts";
+import { CLICKHOUSE_URL, LOG_DIR, OPENSEARCH_URL, PORTS, PROMETHEUS_URL, SCRIPTS_DIR } from "./paths.ts";
 import { livePid, run } from "./proc.ts";
 import { externalWorkloads } from "../cluster/workloads.ts";
 import { containerLogPaths } from "../controller/cri-log.ts";
@@ -113,6 +113,7 @@ export function components(): Component[] {
     dataService("redis", "redis", `redis://127.0.0.1:${PORTS.redis}`, PORTS.redis),
     dataService("prometheus", "prometheus", PROMETHEUS_URL, PORTS.prometheus),
     dataService("postgresql", "pipeline-db", `postgresql://user:pipeline@127.0.0.1:${PORTS.pipelineDb}/db`, PORTS.pipelineDb),
+    dataService("elasticsearch", "opensearch", OPENSEARCH_URL, PORTS.opensearch),
     ...kube,
     {
       name: "jaeger",

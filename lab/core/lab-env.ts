@@ -4,7 +4,7 @@
  * `npm run demo` passes them to the console.
  */
 import path from "node:path";
-import { CERT_DIR, CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
+import { CERT_DIR, CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, LAB_DIR, OPENSEARCH_URL, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
 
 export function labEnv(): Record<string, string> {
   return {
@@ -26,5 +26,9 @@ export function labEnv(): Record<string, string> {
     ENRICHMENT_SERVICE_METRICS_URL: `http://127.0.0.1:${PORTS.enrichmentMetrics}/metrics`,
     JAEGER_COLLECTOR_URL: `http://127.0.0.1:${PORTS.jaegerCollector}/`,
     JAEGER_METRICS_URL: `http://127.0.0.1:${PORTS.jaegerAdmin}/metrics`,
+    // OpenSearch, speaking the Elasticsearch API the console's connector uses
+    ELASTICSEARCH_URL: OPENSEARCH_URL,
+    // the real helm v4 CLI that `npm run lab -- install` builds (not read by the catalog)
+    HELM_BIN: path.join(LAB_DIR, "bin", "helm"),
   };
 }

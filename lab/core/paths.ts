@@ -48,6 +48,8 @@ export const PORTS = {
   jaegerOtlpGrpc: 54317,
   /** OTLP/HTTP receiver the pipeline services export spans to */
   jaegerOtlpHttp: 54318,
+  /** OpenSearch (elasticsearch-0, Jaeger's span storage): the runbook's localhost:9200 */
+  opensearch: 59200,
 } as const;
 
 export const KAFKA_BROKERS = [`${HOST}:${PORTS.kafka}`];
@@ -55,6 +57,7 @@ export const CLICKHOUSE_URL = `http://${HOST}:${PORTS.clickhouseHttp}`;
 export const REDIS_URL = `redis://${HOST}:${PORTS.redis}`;
 export const PROMETHEUS_URL = `http://${HOST}:${PORTS.prometheus}`;
 export const PIPELINE_DB_URL = `postgresql://user:pipeline@${HOST}:${PORTS.pipelineDb}/db`;
+export const OPENSEARCH_URL = `http://${HOST}:${PORTS.opensearch}`;
 
 export const TOPICS = { marketData: "market-data", normalizedTicks: "normalized-ticks" } as const;
 export const GROUPS = { normalization: "normalization-group", enrichment: "enrichment-group" } as const;

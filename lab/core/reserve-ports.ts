@@ -10,8 +10,8 @@ import { PORTS } from "./paths.ts";
 
 const RESERVED = "/proc/sys/net/ipv4/ip_local_reserved_ports";
 
-/** Ports the lab's scripts own beyond PORTS: etcd peer, controller-manager, scheduler, metrics-server, Kafka controller, ClickHouse native, etcd client. */
-const SCRIPT_PORTS = [52379, 52380, 50257, 50259, 50443, 59093, 59000];
+/** Ports the lab's scripts own beyond PORTS: etcd peer, controller-manager, scheduler, metrics-server, Kafka controller, ClickHouse native, etcd client, OpenSearch transport. */
+const SCRIPT_PORTS = [52379, 52380, 50257, 50259, 50443, 59093, 59000, 59300];
 
 export function labPorts(): number[] {
   return [...new Set([...Object.values(PORTS), ...SCRIPT_PORTS])].filter((port) => port >= 32768 && port <= 60999).sort((a, b) => a - b);

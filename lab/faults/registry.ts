@@ -8,11 +8,13 @@ import type { Fault } from "./fault.ts";
 import { consumerStall, crashloop, latency, oom, rateLimitStorm, slowQueries, targetDown } from "./flags.ts";
 import { helmFailed } from "./helm-failed.ts";
 import { imagePull } from "./image-pull.ts";
+import { jaegerDown } from "./jaeger-down.ts";
 import { pgLocks } from "./pg-locks.ts";
+import { tracingOff } from "./tracing-off.ts";
 
 export const FAULTS: Fault[] = [
   consumerStall, badPrices, crashloop, imagePull, oom, slowQueries, pgLocks, rateLimitStorm,
-  certExpiring, authFailures, targetDown, helmFailed, brokerDown, latency,
+  certExpiring, authFailures, targetDown, helmFailed, brokerDown, latency, jaegerDown, tracingOff,
 ];
 
 export function fault(name: string): Fault {

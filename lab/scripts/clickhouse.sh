@@ -35,7 +35,6 @@ cmd_install() {
   lab_init
   if [ ! -x "$SERVER_BIN" ]; then
     ensure_apt clickhouse-server
-    disable_system_service clickhouse-server   # we run our own instance, not the package's
   fi
   command -v curl >/dev/null || ensure_apt curl
   id "$CH_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$CH_USER"

@@ -138,20 +138,16 @@ fail_with_log() {
   die "$2"
 }
 
-# ensure_apt PKG... -> apt-get install the packages not yet installed (apt-get update once per run)
+# ensure_apt PKG... -> dies unless the packages are installed. Installing is
+# lab/scripts/install.sh's job (`npm run lab -- install`): one apt-get run for the whole lab,
+# never one per script (parallel starts collided on dpkg's lock on a fresh machine).
 ensure_apt() {
   local missing=() p
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
-  command -v apt-get >/dev/null || die "apt-get not found; install ${missing[*]} by hand"
-  log "apt-get install ${missing[*]}"
-  if [ ! -f "$LAB_DIR/run/.apt-updated" ] || [ -n "$(find "$LAB_DIR/run/.apt-updated" -mmin +360 2>/dev/null)" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-    touch "$LAB_DIR/run/.apt-updated"
-  fi
-  DEBIAN_FRONTEND=noninteractive nice -n 19 apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  die "Debian packages missing: ${missing[*]} — run: npm run lab -- install"
 }
 
 # disable_system_service NAME -> Debian packages start their own service on install;

@@ -31,7 +31,7 @@ install_libs() {
     log "jars cached in $LIBS ($(ls "$LIBS"/*.jar | wc -l) jars)"
     return 0
   fi
-  command -v mvn >/dev/null || ensure_apt maven
+  command -v mvn >/dev/null || ensure_apt maven   # dies: install.sh installs it
   log "resolving Kafka jars with Maven into $LIBS"
   rm -rf "$LIBS.tmp"
   nice -n 19 mvn -B -q -Dstyle.color=never -f "$SRC/pom.xml" dependency:copy-dependencies \
@@ -87,6 +87,15 @@ cmd_install() {
   write_config
   format_storage
   log "installed (Kafka $(kafka_version))"
+}
+
+# start's setup: config and storage only; the jars come from install (npm run lab -- install)
+cmd_setup() {
+  lab_init
+  need_java
+  [ -f "$LIBS/.pom-$(pom_hash)" ] || die "Kafka jars not installed: run npm run lab -- install"
+  write_config
+  format_storage
 }
 
 kafka_version() {
@@ -155,7 +164,7 @@ cmd_start() {
     log "already running (pid $pid)"
     return 0
   fi
-  cmd_install
+  cmd_setup
   if port_open "$KAFKA_BROKER_PORT" || port_open "$KAFKA_CONTROLLER_PORT"; then
     die "port $KAFKA_BROKER_PORT or $KAFKA_CONTROLLER_PORT already in use by another process"
   fi

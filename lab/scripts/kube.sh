@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Local lab Kubernetes control plane, built only from package registries.
 #
-#   lab/scripts/kube.sh install   build/install binaries into $LAB_DIR/bin (cached; a no-op
-#                                 when the stamps match); kubectl from apt only if absent
+#   lab/scripts/kube.sh install   build binaries into $LAB_DIR/bin (cached; a no-op when the
+#                                 stamps match); kubectl must exist (lab/scripts/install.sh
+#                                 installs Debian's kubernetes-client when it does not)
 #   lab/scripts/kube.sh start     PKI (once), etcd, kube-apiserver, kubeconfig,
 #                                 kube-controller-manager, kube-scheduler, kwok, node
 #                                 lab-node-1, metrics-server (idempotent)
@@ -128,12 +129,9 @@ install_kubectl() {
 		log "kubectl: present ($(command -v kubectl || echo "$BIN/kubectl"))"
 		return
 	fi
-	log "installing Debian's kubernetes-client (kubectl)"
-	export DEBIAN_FRONTEND=noninteractive
-	if ! apt-cache policy kubernetes-client 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-		apt-get update -qq
-	fi
-	apt-get install -y -qq kubernetes-client >/dev/null
+	# Debian's kubernetes-client comes with the lab's other packages, in lab/scripts/install.sh's
+	# single apt-get run (apt runs of their own collided on dpkg's lock).
+	die "kubectl missing: run npm run lab -- install (or KUBE_LAB_BUILD_KUBECTL=1 $0 install)"
 }
 
 cmd_install() {

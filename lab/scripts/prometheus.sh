@@ -24,8 +24,6 @@ cmd_install() {
   lab_init
   if [ ! -x "$PROM_BIN" ]; then
     ensure_apt prometheus
-    disable_system_service prometheus            # the package's own instance (port 9090) is not ours
-    disable_system_service prometheus-node-exporter
   fi
   id "$PROM_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$PROM_OS_USER"
   mkdir -p "$DATA"

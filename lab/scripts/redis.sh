@@ -19,7 +19,6 @@ cmd_install() {
   lab_init
   if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
     ensure_apt redis-server redis-tools
-    disable_system_service redis-server   # the package's own instance (port 6379) is not ours
   fi
   id "$REDIS_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$REDIS_OS_USER"
   mkdir -p "$HOME_DIR"

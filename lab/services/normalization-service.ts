@@ -7,10 +7,11 @@
  * Faults it reacts to (lab/faults): crashloop (config error → exits non-zero at start),
  * consumer-stall (consumption paused while the group stays joined: lag grows),
  * latency (occasional slow normalizations: p99 jumps), target-down (exporter port closed).
+ * consumer-stall and target-down end with the process (a restart clears them).
  */
 import https from "node:https";
 import type { TLSSocket } from "node:tls";
-import { watchFaults, isFaultActive } from "../core/fault-state.ts";
+import { watchFaults, isFaultActive, setFault } from "../core/fault-state.ts";
 import { CA_CERT, certPaths } from "../core/certs.ts";
 import { GROUPS, PORTS, TOPICS } from "../core/paths.ts";
 import { startApiServer } from "./shared/api-server.ts";
@@ -30,6 +31,11 @@ if (isFaultActive("crashloop")) {
   log.fatal("invalid configuration: normalization.rules.symbolMap references unknown venue 'XEEE'; refusing to start", { config: "/etc/normalization/config.yaml" });
   process.exit(1);
 }
+
+// A paused consumer and a stopped exporter are states of the running process, not of its
+// configuration: a fresh process (rollout restart, deleted pod) starts without them, so the
+// runbook's "restart the service" clears them here as it would in production.
+for (const name of ["consumer-stall", "target-down"]) if (isFaultActive(name)) setFault(name, false);
 
 const metrics = createPipelineMetrics(SERVICE);
 const startSpan = createTracer(SERVICE);

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { waitFor, livePid } from "../core/proc.ts";
 import { NAMESPACE } from "../core/paths.ts";
-import { helm, helmInstalled } from "../cluster/helm-cli.ts";
+import { helm } from "../cluster/helm-cli.ts";
 import { readRelease, storedRevisions } from "../cluster/helm-release.ts";
 import { fault, healAll } from "../faults/registry.ts";
 import { MISSING_TAG } from "../faults/image-pull.ts";
@@ -90,13 +90,13 @@ describe("helm-failed", () => {
     expect(failed.status).toBe("failed");
     expect((readRelease(failed.version) as { info: { description: string } }).info.description).toMatch(/Upgrade .* failed/);
     expect(kubectl(["get", "secrets", "-n", NAMESPACE, "-l", "owner=helm,status=deployed", "-o", "name"]).trim().split("\n")).toHaveLength(1);
-    if (helmInstalled()) expect(helm(["history", "data-processing-pipeline", "-n", NAMESPACE, "--max", "1"])).toMatch(/failed/);
+    expect(helm(["history", "data-processing-pipeline", "-n", NAMESPACE, "--max", "1"])).toMatch(/failed/);
     await fault("helm-failed").heal();
     const after = storedRevisions();
     expect(after.at(-1)!.status).toBe("deployed");
     expect((readRelease(after.at(-1)!.version) as { info: { description: string } }).info.description).toMatch(/^Rollback to \d+/);
     expect(after.filter((r) => r.status === "deployed")).toHaveLength(1);
-    if (helmInstalled()) expect(helm(["status", "data-processing-pipeline", "-n", NAMESPACE])).toMatch(/STATUS: deployed/);
+    expect(helm(["status", "data-processing-pipeline", "-n", NAMESPACE])).toMatch(/STATUS: deployed/);
   });
 });
 

@@ -6,10 +6,14 @@ describe("the permission matrix", () => {
     expect(PERMISSIONS.filter((permission) => can("viewer", permission))).toEqual(["console:read"]);
   });
 
-  it("follows the runbook's levels: L1 restarts, L2 and L3 also scale and roll back", () => {
+  it("follows the runbook's levels: L1 restarts, L2 also scales and sets images, L3 also rolls back releases", () => {
     expect(can("l1", "operation:restart")).toBe(true);
-    expect(can("l1", "operation:rollback")).toBe(false);
-    expect(can("l2", "operation:rollback")).toBe(true);
+    expect(can("l1", "operation:scale")).toBe(false);
+    expect(can("l1", "operation:deploy")).toBe(false);
+    expect(can("l2", "operation:scale")).toBe(true);
+    expect(can("l2", "operation:deploy")).toBe(true);
+    expect(can("l2", "operation:rollback")).toBe(false);
+    expect(can("l3", "operation:rollback")).toBe(true);
     expect(can("l3", "operation:scale")).toBe(true);
     for (const role of ["l1", "l2", "l3"] as const) expect(can(role, "incident:write")).toBe(true);
   });
@@ -21,7 +25,8 @@ describe("the permission matrix", () => {
 
   it("names the lowest role that has a permission", () => {
     expect(lowestRoleWith("incident:write")).toBe("l1");
-    expect(lowestRoleWith("operation:rollback")).toBe("l2");
+    expect(lowestRoleWith("operation:deploy")).toBe("l2");
+    expect(lowestRoleWith("operation:rollback")).toBe("l3");
     expect(lowestRoleWith("admin:audit")).toBe("admin");
   });
 

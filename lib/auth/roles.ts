@@ -26,8 +26,13 @@ export const PERMISSIONS = [
   "console:read",
   "incident:write",
   "diagnosis:run",
+  /** rollout restart, delete a pod, restart Prometheus/Grafana/Jaeger */
   "operation:restart",
+  /** scale a Deployment/StatefulSet */
   "operation:scale",
+  /** set an image, roll a Deployment back to its previous ReplicaSet (configuration changes) */
+  "operation:deploy",
+  /** roll a Helm release back to a revision (releases and anything touching data) */
   "operation:rollback",
   "admin:users",
   "admin:api-keys",
@@ -38,15 +43,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 const responder: Permission[] = ["console:read", "incident:write", "diagnosis:run"];
 
 /**
- * The permission matrix. L1 may restart (runbook: "Service restarts"); scaling and rollback
- * change capacity or the deployed version, which the runbook puts with L2 and up.
- * An administrator manages the console and may do everything a principal engineer may.
+ * The permission matrix, by the runbook's levels for operations: L1 restarts and deletes
+ * pods ("Service restarts"); L2 scales, sets images and changes configuration (capacity
+ * and the deployed version of one workload); L3 rolls back Helm releases (every workload
+ * of the release at once) and anything touching data. An administrator manages the
+ * console and may do everything a principal engineer may.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ["console:read"],
   l1: [...responder, "operation:restart"],
-  l2: [...responder, "operation:restart", "operation:scale", "operation:rollback"],
-  l3: [...responder, "operation:restart", "operation:scale", "operation:rollback"],
+  l2: [...responder, "operation:restart", "operation:scale", "operation:deploy"],
+  l3: [...responder, "operation:restart", "operation:scale", "operation:deploy", "operation:rollback"],
   admin: PERMISSIONS,
 };
 

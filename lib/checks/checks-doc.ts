@@ -41,6 +41,12 @@ export function renderChecksDoc(checks: readonly CheckDefinition[], procedures: 
     "thresholds, and answers `ok | warn | fail | error | skipped` with a one-line summary and",
     "typed data. The runbook's command is shown beside every result.",
     "",
+    "The lab's Elasticsearch (`elasticsearch-0`, Jaeger's span storage) is OpenSearch 2.19: its",
+    "`_cluster/health` and `jaeger-span-*/_count` answer as Elasticsearch 7's do, which is all the",
+    "`elasticsearch.*` checks read. Differences a responder may see: `GET /` names the",
+    "distribution `opensearch` (version 2.19.x), and the health answer has extra fields",
+    "(`discovered_cluster_manager`) the checks ignore.",
+    "",
     "## By runbook procedure",
     "",
   ];

@@ -60,3 +60,19 @@ export interface CheckDefinition<P extends z.ZodType = z.ZodType, D = unknown> {
 /** Any check, whatever its parameter and data types: for lists of checks (registry, index files). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameters are checked by each check's own zod schema at run time
 export type AnyCheck = CheckDefinition<any, any>;
+
+/**
+ * One symptom the console recognised, in the runbook's words with its figure ("auth failures
+ * 1.0/s (revoked key: trading-desk-a)"), judged by the same pure function the check of that
+ * figure uses, and the runbook procedure that diagnoses it. Panels show findings as reasons;
+ * guided diagnosis turns them into suggestions ("… → Authentication Failures").
+ */
+export interface Finding {
+  /** which judgement found it, e.g. "service.auth-failures", "helm.status", "kafka.lag" */
+  signal: string;
+  verdict: "warn" | "fail";
+  /** one line in the runbook's words, with the figure */
+  reason: string;
+  /** the id of the runbook procedure that diagnoses it (lib/runbooks), or null when none fits */
+  procedure: string | null;
+}

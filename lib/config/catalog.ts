@@ -34,17 +34,32 @@ export const thresholdsSchema = z.object({
   /** errors / processed (0.01 = 1 %) */
   errorRateWarn: z.number().nonnegative().default(0.01),
   errorRateFail: z.number().nonnegative().default(0.1),
-  p99WarnSeconds: z.number().positive().default(0.5),
+  /** the pipeline normalizes a tick in milliseconds: a p99 of a quarter second is a symptom */
+  p99WarnSeconds: z.number().positive().default(0.25),
   p99FailSeconds: z.number().positive().default(2),
   consumerLagWarn: z.number().int().nonnegative().default(1_000),
   consumerLagFail: z.number().int().nonnegative().default(10_000),
+  /**
+   * lag growing at least this fast (messages/s, over at least 5 s) while above
+   * consumerLagGrowingMin is a symptom before it crosses consumerLagWarn: a stalled consumer
+   * of ~20 msgs/s is seen in seconds, not after minutes
+   */
+  consumerLagGrowthWarn: z.number().positive().default(2),
+  consumerLagGrowingMin: z.number().int().nonnegative().default(100),
+  /** data quality issues, 401s, 429s and TLS handshake errors per second (over the scrape window) */
+  qualityIssuesWarnPerSecond: z.number().nonnegative().default(0.1),
+  authFailuresWarnPerSecond: z.number().nonnegative().default(0.1),
+  rateLimitedWarnPerSecond: z.number().nonnegative().default(0.5),
+  tlsErrorsWarnPerSecond: z.number().nonnegative().default(0.1),
   /** memory working set against the limit (0.9 = 90 %) */
   memoryWarn: z.number().positive().max(1).default(0.85),
   memoryFail: z.number().positive().max(1).default(0.95),
+  /** memory rising steadily that would reach the limit within this many seconds is a symptom already */
+  memoryLimitWithinSeconds: z.number().positive().default(120),
   certificateWarnDays: z.number().int().nonnegative().default(14),
   certificateFailDays: z.number().int().nonnegative().default(3),
   /** ClickHouse and PostgreSQL queries running longer than this are worth a look */
-  slowQuerySeconds: z.number().positive().default(30),
+  slowQuerySeconds: z.number().positive().default(2),
   /** PostgreSQL connections in use against max_connections */
   connectionsWarn: z.number().positive().max(1).default(0.8),
 });

@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { HealthCollector, type PanelDefinition } from "./collector";
 
 const collectors: HealthCollector[] = [];
-afterEach(() => collectors.splice(0).forEach((collector) => collector.stop()));
+afterEach(() => {
+  collectors.splice(0).forEach((collector) => collector.stop());
+  vi.useRealTimers();
+});
 
 function collector(definitions: PanelDefinition[], deadlineMs = 200) {
   const created = new HealthCollector(definitions, { deadlineMs, cadenceMs: 50, freshnessMs: 1_000, historyMs: 60_000 });
@@ -19,13 +22,20 @@ describe("HealthCollector", () => {
     expect(snapshots.every((snapshot) => snapshot.services[0]!.status === "ok")).toBe(true);
   });
 
-  it("turns a hung backend's panel unknown at the deadline and leaves the others alone", async () => {
-    const started = Date.now();
-    const snapshot = await collector([
+  it("turns a hung backend's panel unknown at the deadline (plus 250 ms grace), not before, and leaves the others alone", async () => {
+    vi.useFakeTimers();
+    let answered = false;
+    const pending = collector([
       { kind: "system", name: "hung", probe: () => new Promise(() => {}) },
       { kind: "system", name: "fine", probe: async () => ({ status: "ok", reasons: [], figures: {} }) },
-    ]).snapshot();
-    expect(Date.now() - started).toBeLessThan(200 + 250 + 150);
+    ])
+      .snapshot()
+      .finally(() => (answered = true));
+    await vi.advanceTimersByTimeAsync(200 + 249);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe(true);
+    const snapshot = await pending;
     expect(snapshot.systems.map((panel) => [panel.name, panel.status])).toEqual([["hung", "unknown"], ["fine", "ok"]]);
     expect(snapshot.systems[0]!.reasons[0]).toMatch(/^timeout: no answer within 200 ms/);
   });
@@ -37,11 +47,13 @@ describe("HealthCollector", () => {
 
   it("keeps refreshing while watched and records the figures' history", async () => {
     let value = 0;
+    vi.useFakeTimers();
     const watched = collector([{ kind: "service", name: "a", probe: async () => ({ status: "ok", reasons: [], figures: { rate: ++value } }) }]);
     await watched.snapshot();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Six cadences of 50 ms pass: one probe each.
+    await vi.advanceTimersByTimeAsync(300);
     const later = await watched.snapshot();
-    expect(value).toBeGreaterThan(2);
+    expect(value).toBe(7);
     expect(later.services[0]!.history.rate!.length).toBeGreaterThan(2);
     expect(later.services[0]!.figures.rate).toBe(later.services[0]!.history.rate!.at(-1)![1]);
   });

@@ -1,5 +1,5 @@
 import { FigureHistory, type Point } from "./history";
-import type { Figures, HealthStatus, SystemHealth } from "./types";
+import type { Figures, Finding, HealthStatus, SystemHealth } from "./types";
 
 /**
  * The one collector every viewer shares. Each panel (a service or an infrastructure system)
@@ -19,6 +19,8 @@ export interface PanelHealth {
   status: HealthStatus;
   reasons: string[];
   figures: Figures;
+  /** the symptoms behind a non-ok status, each with the runbook procedure that diagnoses it */
+  findings: Finding[];
   /** when the probe behind this state started (ISO) */
   checkedAt: string;
   /** how long that probe took */
@@ -119,7 +121,7 @@ export class HealthCollector {
       clearTimeout(timer);
       const finished = this.now();
       panel.history.record(finished, health.figures);
-      panel.health = { name: panel.definition.name, ...health, checkedAt: startedAt, ms: finished - started, history: {} };
+      panel.health = { name: panel.definition.name, ...health, findings: "findings" in health ? (health.findings ?? []) : [], checkedAt: startedAt, ms: finished - started, history: {} };
       panel.inFlight = null;
     });
     panel.inFlight = run;
@@ -130,7 +132,7 @@ export class HealthCollector {
     const view = (panel: PanelState): PanelHealth =>
       panel.health
         ? { ...panel.health, history: panel.history.toJSON() }
-        : { name: panel.definition.name, status: "unknown", reasons: ["not checked yet"], figures: {}, checkedAt: new Date(this.now()).toISOString(), ms: 0, history: {} };
+        : { name: panel.definition.name, status: "unknown", reasons: ["not checked yet"], figures: {}, findings: [], checkedAt: new Date(this.now()).toISOString(), ms: 0, history: {} };
     const services = this.panels.filter((panel) => panel.definition.kind === "service").map(view);
     const systems = this.panels.filter((panel) => panel.definition.kind === "system").map(view);
     const oldest = [...services, ...systems].map((panel) => panel.checkedAt).sort()[0] ?? new Date(this.now()).toISOString();

@@ -1,25 +1,41 @@
 import "server-only";
+import { runCheck } from "@/lib/checks/define-check";
+import { SYMPTOMS, type Symptom } from "@/lib/checks/service/judge";
+import { tracingEnv, tracingFinding } from "@/lib/checks/kubernetes/tracing-env";
+import { certificate, certificateFinding } from "@/lib/checks/tls/certificate";
 import type { CheckContext } from "@/lib/checks/types";
 import type { CatalogService } from "@/lib/config/catalog";
 import { probeHealth, scrapeMetrics } from "@/lib/connectors/http/service-endpoints";
-import type { ParsedExposition } from "@/lib/connectors/http/prometheus-text";
+import { sumOf, type ParsedExposition } from "@/lib/connectors/http/prometheus-text";
 import { kubeTarget } from "@/lib/connectors/kubernetes/kube-client";
 import { listPods, type PodSummary } from "@/lib/connectors/kubernetes/pods";
 import type { ConnectorResult } from "@/lib/connectors/result";
-import { evaluateService } from "./evaluate-service";
-import { serviceFigures } from "./service-figures";
+import { evaluateService, type ServiceInputs } from "./evaluate-service";
+import { labelRates, SERVICE_METRICS, serviceFigures, type ServiceFigures } from "./service-figures";
+import { SlowSignal } from "./slow-signal";
 import { consumerLag } from "./systems/kafka";
-import type { SystemHealth } from "./types";
+import { Trend } from "./trend";
+import type { Finding, SystemHealth } from "./types";
 
 /**
  * One service's panel: what the runbook's "Check Service Status" and "Data Not Processing"
- * commands would show, gathered at once, each call with the probe deadline. Rates and
- * windowed quantiles need the previous scrape, so a prober keeps it between sweeps.
+ * commands would show, gathered at once, each call with the probe deadline, plus every
+ * symptom the runbook names that the service's own figures show (evaluate-service.ts judges).
+ * Rates, windowed quantiles and trends need earlier scrapes, so a prober keeps them between
+ * sweeps; the certificate (once a minute, sooner when TLS errors appear) and the pod spec's
+ * tracing variables (every 10 s) are slow signals.
  */
 export function serviceProber(service: CatalogService, context: () => CheckContext): () => Promise<SystemHealth> {
   // Recent scrapes, so rates are taken over a window of at least MIN_WINDOW_MS however often
   // the panel is probed (ticks arrive in batches: a 50 ms window would often say 0/s).
   const scrapes: { at: number; scrape: ParsedExposition }[] = [];
+  const lagTrend = new Trend();
+  const memoryTrend = new Trend();
+  const certificateSignal = service.tls ? new SlowSignal(() => runCheck(certificate, context(), { service: service.name }), { everyMs: 60_000, soonestMs: 5_000 }) : null;
+  // The pod spec's tracing variables change only with a rollout: read every 5 s (one API call).
+  const deployment = service.deployment;
+  const tracingSignal = deployment ? new SlowSignal(() => runCheck(tracingEnv, context(), { deployment, namespace: service.namespace }), { everyMs: 5_000, soonestMs: 5_000 }) : null;
+
   return async () => {
     const ctx = context();
     const target = kubeTarget(ctx.catalog.systems.kubernetes);
@@ -32,15 +48,29 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
     ]);
     const at = Date.now();
     let figures: SystemHealth["figures"] = {};
+    let computed: ServiceFigures | null = null;
+    let symptoms: ServiceInputs["symptoms"];
+    let memory: ServiceInputs["memory"] = null;
     if (metrics?.ok) {
       // Under a second apart, a rate says more about batching than about the service: unknown until then.
       const previous = [...scrapes].reverse().find((entry) => at - entry.at >= MIN_WINDOW_MS) ?? scrapes.find((entry) => at - entry.at >= 1_000);
-      const computed = serviceFigures(metrics.value, previous?.scrape, previous ? (at - previous.at) / 1000 : null);
-      figures = Object.fromEntries(PANEL_FIGURES.map((key) => [key, computed[key]]));
+      const seconds = previous ? (at - previous.at) / 1000 : null;
+      computed = serviceFigures(metrics.value, previous?.scrape, seconds);
+      figures = Object.fromEntries(PANEL_FIGURES.map((key) => [key, computed![key]]));
+      if (previous && seconds) symptoms = symptomRates(computed, metrics.value, previous.scrape, seconds);
+      if (computed.restarted) memoryTrend.reset();
+      memory = memoryOf(metrics.value, pods?.ok ? pods.value : [], memoryTrend, at);
       scrapes.push({ at, scrape: metrics.value });
       while (scrapes.length > 1 && at - scrapes[1]!.at >= MIN_WINDOW_MS) scrapes.shift();
     }
-    if (lag?.ok) figures.consumerLag = lag.value;
+    if (lag?.ok) {
+      figures.consumerLag = lag.value;
+      lagTrend.add(at, lag.value);
+    }
+    // The certificate is read once a minute, and again soon when handshakes start failing.
+    const [certificateResult, tracingResult] = await Promise.all([certificateSignal?.read({ soon: (num(figures.tlsErrorsPerSecond) ?? 0) > 0 }), tracingSignal?.read()]);
+    const findings: Finding[] = [...(certificateResult ? certificateFinding(certificateResult) : []), ...(tracingResult ? tracingFinding(tracingResult) : [])];
+
     const evaluated = evaluateService(
       {
         pods,
@@ -51,6 +81,10 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
           p99Seconds: num(figures.p99Seconds),
           consumerLag: num(figures.consumerLag),
         },
+        lag: service.kafka ? { group: service.kafka.group, growthPerSecond: lagTrend.slopePerSecond() } : undefined,
+        symptoms,
+        memory,
+        findings,
       },
       ctx.thresholds,
     );
@@ -62,7 +96,8 @@ export function serviceProber(service: CatalogService, context: () => CheckConte
       figures.podsReady = pods.value.filter((pod: PodSummary) => pod.ready.total > 0 && pod.ready.ready === pod.ready.total).length;
       figures.restarts = pods.value.reduce((sum: number, pod: PodSummary) => sum + pod.restarts, 0);
     }
-    return { status: evaluated.status, reasons, figures };
+    if (memory) figures.memoryOfLimit = memory.usedBytes / memory.limitBytes;
+    return { status: evaluated.status, reasons, figures, findings: evaluated.findings };
   };
 }
 
@@ -70,5 +105,35 @@ const MIN_WINDOW_MS = 5_000;
 
 /** The figures a service panel shows (rates over the last sweep's window; quantiles since start on the first). */
 const PANEL_FIGURES = ["processedPerSecond", "errorRate", "p50Seconds", "p95Seconds", "p99Seconds", "qualityIssuesPerSecond", "rateLimitedPerSecond", "authFailuresPerSecond", "tlsErrorsPerSecond"] as const;
+
+/** Each symptom's rate and the label that tells its story: which check failed, whose key, which reason. */
+const SYMPTOM_SOURCES: Record<Symptom, { figure: keyof ServiceFigures; metric: string; keyOf: (labels: Record<string, string>) => string | null }> = {
+  quality: { figure: "qualityIssuesPerSecond", metric: SERVICE_METRICS.quality, keyOf: (labels) => labels[SYMPTOMS.quality.label] ?? null },
+  authFailures: {
+    figure: "authFailuresPerSecond",
+    metric: SERVICE_METRICS.authFailures,
+    keyOf: (labels) => (labels.owner ? `${labels.reason ?? "rejected"} key: ${labels.owner}` : (labels.reason ?? null)),
+  },
+  rateLimited: { figure: "rateLimitedPerSecond", metric: SERVICE_METRICS.rateLimited, keyOf: (labels) => labels[SYMPTOMS.rateLimited.label] ?? null },
+  tlsErrors: { figure: "tlsErrorsPerSecond", metric: SERVICE_METRICS.tlsErrors, keyOf: (labels) => labels[SYMPTOMS.tlsErrors.label] ?? null },
+};
+
+function symptomRates(computed: ServiceFigures, current: ParsedExposition, previous: ParsedExposition, seconds: number): ServiceInputs["symptoms"] {
+  const symptoms: NonNullable<ServiceInputs["symptoms"]> = {};
+  for (const [symptom, source] of Object.entries(SYMPTOM_SOURCES) as [Symptom, (typeof SYMPTOM_SOURCES)[Symptom]][]) {
+    const rate = computed[source.figure];
+    if (typeof rate === "number") symptoms[symptom] = { rate, by: labelRates(current, previous, seconds, source.metric, source.keyOf) };
+  }
+  return symptoms;
+}
+
+/** The process's resident memory (its own /metrics) against its container's limit (the pod spec), with the trend. */
+function memoryOf(exposition: ParsedExposition, pods: PodSummary[], trend: Trend, at: number): ServiceInputs["memory"] {
+  const usedBytes = sumOf(exposition.samples, "process_resident_memory_bytes");
+  const limitBytes = Math.max(0, ...pods.map((pod) => pod.memoryLimitBytes ?? 0));
+  if (usedBytes === null || limitBytes === 0) return null;
+  trend.add(at, usedBytes);
+  return { usedBytes, limitBytes, risePerSecond: trend.slopePerSecond() };
+}
 
 const num = (value: number | string | null | undefined) => (typeof value === "number" && Number.isFinite(value) ? value : null);

@@ -123,3 +123,29 @@ export function serviceFigures(current: ParsedExposition, previous?: ParsedExpos
     tlsErrorsPerSecond: rate("tlsErrors"),
   };
 }
+
+/**
+ * A counter's rate over the window split by what its labels tell (the check that failed, the
+ * API key owner, the failure reason): `{ "price ≤ 0"-ish label: 4.3 }` per second. `keyOf`
+ * names a sample's share (null: not counted, e.g. 429s allowed). A label value absent in the
+ * previous scrape started from 0; a counter that went down restarted (the newer value alone).
+ */
+export function labelRates(current: ParsedExposition, previous: ParsedExposition, seconds: number, metric: string, keyOf: (labels: Record<string, string>) => string | null): Record<string, number> {
+  const sums = (exposition: ParsedExposition) => {
+    const totals = new Map<string, number>();
+    for (const sample of exposition.samples) {
+      if (sample.name !== metric) continue;
+      const key = keyOf(sample.labels);
+      if (key !== null) totals.set(key, (totals.get(key) ?? 0) + sample.value);
+    }
+    return totals;
+  };
+  const before = sums(previous);
+  const rates: Record<string, number> = {};
+  for (const [key, value] of sums(current)) {
+    const old = before.get(key) ?? 0;
+    const delta = value >= old ? value - old : value;
+    if (delta > 0 && seconds > 0) rates[key] = delta / seconds;
+  }
+  return rates;
+}

@@ -1,11 +1,8 @@
 import "server-only";
-import { SYSTEM_NAMES } from "@/lib/config/catalog";
 import { consoleConfig } from "@/lib/config/console-config";
-import { parseDuration } from "@/lib/config/duration";
-import { HealthCollector, type HealthSnapshot, type PanelDefinition } from "./collector";
+import { HealthCollector, type HealthSnapshot } from "./collector";
 import { probeContext } from "./context";
-import { serviceProber } from "./probe-service";
-import { SYSTEM_PROBES } from "./systems";
+import { catalogPanels, collectorOptions } from "./panels";
 
 /**
  * The process's one collector (kept on globalThis so that Next's module instances share it):
@@ -16,20 +13,7 @@ const globalForHealth = globalThis as unknown as { consoleHealthCollector?: Heal
 export function sharedCollector(): HealthCollector {
   if (!globalForHealth.consoleHealthCollector) {
     const catalog = consoleConfig();
-    const deadlineMs = parseDuration(catalog.probe.deadline) ?? 2_000;
-    const freshnessMs = parseDuration(catalog.probe.freshness) ?? 5_000;
-    const panels: PanelDefinition[] = [
-      ...catalog.services.map((service) => ({ kind: "service" as const, name: service.name, probe: serviceProber(service, () => probeContext(service)) })),
-      ...SYSTEM_NAMES.map((name) => ({ kind: "system" as const, name, probe: () => SYSTEM_PROBES[name](probeContext()) })),
-    ];
-    globalForHealth.consoleHealthCollector = new HealthCollector(panels, {
-      deadlineMs,
-      // A panel is re-probed this often while watched, so its data stays within the freshness
-      // goal even when its backend takes the whole deadline to fail.
-      cadenceMs: Math.min(Math.max(freshnessMs - deadlineMs - 1_000, 1_000), 10_000),
-      freshnessMs,
-      historyMs: parseDuration(catalog.probe.history) ?? 15 * 60_000,
-    });
+    globalForHealth.consoleHealthCollector = new HealthCollector(catalogPanels(catalog, probeContext), collectorOptions(catalog));
   }
   return globalForHealth.consoleHealthCollector;
 }
@@ -37,3 +21,4 @@ export function sharedCollector(): HealthCollector {
 export function healthSnapshot(): Promise<HealthSnapshot> {
   return sharedCollector().snapshot();
 }
+

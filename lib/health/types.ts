@@ -1,6 +1,9 @@
+import type { Finding } from "@/lib/checks/types";
 import type { HealthStatus } from "./evaluate-service";
 
 export type { HealthStatus } from "./evaluate-service";
+/** A symptom on a panel, judged like its check; defined beside the checks (lib/checks/types.ts). */
+export type { Finding } from "@/lib/checks/types";
 
 /** A key figure on a panel: a number (rates per second, counts, seconds) or a short text; null when unknown. */
 export type Figures = Record<string, number | string | null>;
@@ -15,4 +18,6 @@ export interface SystemHealth {
   status: HealthStatus;
   reasons: string[];
   figures: Figures;
+  /** the symptoms behind a non-ok status, each with the procedure that diagnoses it */
+  findings?: Finding[];
 }

@@ -9,6 +9,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { consoleConfig } from "@/lib/config/console-config";
 import { formatDuration } from "@/lib/config/duration";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
+import { handoffRuns } from "@/lib/diagnosis/handoff-runs";
+import { runJson } from "@/lib/diagnosis/run-json";
 import { ackDeadlineMs } from "./ack-deadline";
 import { buildHandoffPacket, type HandoffPacket } from "./handoff-packet";
 import { announceChange } from "./live/timeline-bus";
@@ -41,6 +43,7 @@ export async function escalateWithinTransaction(
     orderBy: { id: "desc" },
     take: 2_000,
   });
+  const runs = await tx.diagnosisRun.findMany({ where: { incidentId: incident.id }, include: { results: true }, orderBy: { createdAt: "asc" } });
   const packet: HandoffPacket = buildHandoffPacket({
     incident: toIncidentSummary(incident),
     timeline: timeline.map(toTimelineEntry),
@@ -49,6 +52,7 @@ export async function escalateWithinTransaction(
     note: options.note,
     hypothesis: options.hypothesis,
     openQuestions: options.openQuestions,
+    runs: handoffRuns(runs.map(runJson)),
     baseUrl: options.baseUrl,
   });
   const deadlineMs = ackDeadlineMs(incident.severity);

@@ -14,10 +14,25 @@ export interface HandoffPacket {
   findings: { at: string; author: string; text: string }[];
   operations: { at: string; author: string; text: string }[];
   statusHistory: { at: string; from: string; to: string }[];
+  /** guided-diagnosis runs, so the next level resumes them instead of starting over (absent in packets from before runs existed) */
+  runs?: HandoffRun[];
   hypothesis: string | null;
   openQuestions: string[];
   note: string;
   link: string;
+}
+
+/** A guided-diagnosis run as the next level reads it (built by lib/diagnosis/handoff-runs.ts). */
+export interface HandoffRun {
+  id: string;
+  procedure: string;
+  title: string;
+  state: "active" | "finished";
+  startedBy: string;
+  /** every step result in order: verdict, summary, who, the branch it chose, and any off-path reason */
+  steps: { step: string; title: string; attempt: number; verdict: string; summary: string; by: string; at: string; branch: string | null; offPath: string | null }[];
+  /** the step the run suggests next, and why; null when finished */
+  pending: { step: string; title: string; reason: string } | null;
 }
 
 export function buildHandoffPacket(options: {
@@ -28,6 +43,7 @@ export function buildHandoffPacket(options: {
   note: string;
   hypothesis?: string | null;
   openQuestions?: string[];
+  runs?: HandoffRun[];
   baseUrl: string;
 }): HandoffPacket {
   const { incident, timeline } = options;
@@ -57,6 +73,7 @@ export function buildHandoffPacket(options: {
     statusHistory: chronological
       .filter((entry) => entry.kind === "status" && entry.data)
       .map((entry) => ({ at: entry.at, from: String(entry.data!.from), to: String(entry.data!.to) })),
+    runs: options.runs ?? [],
     hypothesis: options.hypothesis?.trim() || null,
     openQuestions: (options.openQuestions ?? []).map((question) => question.trim()).filter(Boolean),
     note: options.note.trim(),
@@ -83,6 +100,22 @@ export function handoffPacketMarkdown(packet: HandoffPacket): string {
     "",
     "### Checks run",
     bullet(packet.checks.map((check) => `${check.verdict.toUpperCase()} ${check.check}: ${check.summary} (${check.at})`), "No diagnosis checks recorded."),
+    "",
+    "### Guided diagnosis runs",
+    (packet.runs ?? []).length
+      ? (packet.runs ?? [])
+          .map((run) =>
+            [
+              `- **${run.title}** (${run.state}, started by ${run.startedBy})`,
+              ...run.steps.map(
+                (step) =>
+                  `  - ${step.verdict.toUpperCase()} ${step.title}${step.attempt > 1 ? ` (attempt ${step.attempt})` : ""}: ${step.summary} (${step.by}, ${step.at})${step.offPath ? ` — off the suggested path: ${step.offPath}` : ""}${step.branch ? ` → ${step.branch}` : ""}`,
+              ),
+              run.pending ? `  - **Next: ${run.pending.title}** — ${run.pending.reason}` : "  - Finished.",
+            ].join("\n"),
+          )
+          .join("\n")
+      : "- No guided diagnosis run.",
     "",
     "### What was found",
     bullet(packet.findings.map((finding) => `${finding.text.replace(/\n+/g, " ")} (${finding.author}, ${finding.at})`), "No notes yet."),

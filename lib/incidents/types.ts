@@ -59,10 +59,18 @@ export interface IncidentSummary {
 
 /** Evidence as checks and wizards write it (data of an "evidence" entry). */
 export interface EvidenceData {
+  /** the check id ("kafka.consumer-group-describe"), or "question" / "verify" for those diagnosis steps */
   check: string;
-  verdict: "ok" | "warn" | "fail" | "error" | "skipped";
+  /** a check's verdict, or "answered" for a question a responder answered */
+  verdict: "ok" | "warn" | "fail" | "error" | "skipped" | "answered";
   summary: string;
+  /** the runbook command this evidence replaces */
   command?: string;
+  params?: Record<string, unknown>;
+  /** what the figures cover: the check's start and end (ISO) */
+  window?: { from: string; to: string };
+  /** the guided-diagnosis run and step that produced it (lib/diagnosis) */
+  run?: { id: string; procedure: string; step: string; stepTitle: string; attempt: number };
 }
 
 export function incidentRef(number: number): string {

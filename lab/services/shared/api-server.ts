@@ -43,7 +43,7 @@ export function startApiServer({ service, port, log, metrics, health, routes }: 
 
     const key = await keys.check(req.headers["x-api-key"]?.toString());
     if (!key.ok && key.status === 401) {
-      metrics.authFailures.inc({ reason: key.reason });
+      metrics.authFailures.inc({ reason: key.reason, owner: key.owner ?? "" });
       log.warn(`401 Unauthorized: API key ${key.reason}`, { path: url.pathname, key_id: key.id, owner: key.owner });
       return send(res, url.pathname, 401, { error: "unauthorized", reason: key.reason });
     }

@@ -55,7 +55,7 @@ export function createPipelineMetrics(service: string) {
     authFailures: new client.Counter({
       name: "auth_failures_total",
       help: "API requests rejected with 401, by reason (missing|unknown|revoked|expired)",
-      labelNames: ["reason"],
+      labelNames: ["reason", "owner"],
       registers: [registry],
     }),
     apiRequests: new client.Counter({

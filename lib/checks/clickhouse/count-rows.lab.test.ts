@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventually } from "@/test/eventually";
 import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import { countRowsCheck } from "./count-rows";
@@ -8,8 +9,8 @@ describe("clickhouse.count-rows (lab)", () => {
   it("counts the rows the enrichment service keeps inserting into market_ticks", async () => {
     const first = await runCheck(countRowsCheck, labContext(), {});
     expect(first).toMatchObject({ verdict: "ok", summary: expect.stringMatching(/^market_ticks has [\d,]+ rows$/) });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const second = await runCheck(countRowsCheck, labContext(), { table: "default.market_ticks" });
+    // Polled: the enrichment service inserts in batches, so a rise may take a moment.
+    const second = await eventually(() => runCheck(countRowsCheck, labContext(), { table: "default.market_ticks" }), (result) => (result.data?.rows ?? 0) > first.data!.rows, 30_000, 500);
     expect(second.data!.rows).toBeGreaterThan(first.data!.rows);
   });
 

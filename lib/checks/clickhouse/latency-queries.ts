@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryLog } from "@/lib/connectors/clickhouse/query-log";
 import { connectorFailure, defineCheck } from "../define-check";
+import { judgeQueryDuration } from "./judge";
 import { targetOf } from "./target";
 
 /**
@@ -28,8 +29,7 @@ export const latencyQueriesCheck = defineCheck({
       return connectorFailure(result.error);
     }
     const queries = result.value;
-    const thresholdMs = context.thresholds.slowQuerySeconds * 1000;
-    const slow = queries.filter((entry) => entry.durationMs > thresholdMs);
+    const slow = queries.filter((entry) => judgeQueryDuration(entry.durationMs / 1000, entry.query, context.thresholds).verdict !== "ok");
     const data = { queries, slowQuerySeconds: context.thresholds.slowQuerySeconds };
     if (queries.length === 0) return { verdict: "ok", summary: "no queries logged today", data };
     const slowest = queries[0]!;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listProcesses } from "@/lib/connectors/clickhouse/processes";
 import { connectorFailure, defineCheck } from "../define-check";
+import { judgeQueryDuration } from "./judge";
 import { targetOf } from "./target";
 
 /** `SELECT * FROM system.processes`: what ClickHouse is running now; long runners against thresholds.slowQuerySeconds. */
@@ -22,7 +23,7 @@ export const processesCheck = defineCheck({
     if (!result.ok) return connectorFailure(result.error);
     const queries = result.value;
     const limit = context.thresholds.slowQuerySeconds;
-    const longRunning = queries.filter((entry) => entry.elapsedSeconds > limit);
+    const longRunning = queries.filter((entry) => judgeQueryDuration(entry.elapsedSeconds, entry.query, context.thresholds).verdict !== "ok");
     const data = { queries, slowQuerySeconds: limit };
     if (queries.length === 0) return { verdict: "ok", summary: "no queries running", data };
     const longest = queries[0]!;

@@ -37,11 +37,8 @@ describe("grafana.datasources and probeGrafana without Grafana", () => {
     const context = labContext({ overrides: { GRAFANA_URL: `http://127.0.0.1:${hole.port}`, GRAFANA_TOKEN: TOKEN }, deadlineMs: 400 });
     const result = await runCheck(datasources, context);
     expect(result).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(result.ms).toBeLessThan(900);
     expect(JSON.stringify(result)).not.toContain(TOKEN);
-    const started = performance.now();
     expect(await probeGrafana(context)).toMatchObject({ status: "unknown", reasons: [expect.stringMatching(/^timeout/)] });
-    expect(performance.now() - started).toBeLessThan(900);
   });
 
   it("without a token: an unreachable Grafana is still an error, not a skip", async () => {

@@ -33,6 +33,5 @@ describe("jaeger checks (lab)", () => {
     expect(await runCheck(collectorHealth, labContext({ overrides: { JAEGER_METRICS_URL: `http://127.0.0.1:${port}/metrics` } }))).toMatchObject({ verdict: "warn", summary: expect.stringContaining("admin health: unreachable") });
     const hung = await runCheck(traceMetricsCheck, labContext({ overrides: { JAEGER_METRICS_URL: `http://127.0.0.1:${hole.port}/metrics` }, deadlineMs: 400 }));
     expect(hung).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(hung.ms).toBeLessThan(900);
   });
 });

@@ -29,6 +29,5 @@ describe("kafka.broker-api-versions (lab)", () => {
     });
     const timeout = await runCheck(brokerApiVersionsCheck, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${hung.port}` }, deadlineMs: 400 }), {});
     expect(timeout).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(timeout.ms).toBeLessThan(700);
   });
 });

@@ -56,7 +56,6 @@ describe("kafka.consumer-group-describe (lab)", () => {
     expect(unreachable).toMatchObject({ verdict: "error", error: { kind: "unreachable" }, summary: expect.stringMatching(/^unreachable/) });
     const timeout = await runCheck(consumerGroupDescribe, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${hung.port}` }, deadlineMs: 400 }), {});
     expect(timeout).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(timeout.ms).toBeLessThan(700);
   });
 
   it("is skipped when no brokers are configured", async () => {

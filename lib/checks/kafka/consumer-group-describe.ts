@@ -3,6 +3,7 @@ import { describeGroup, groupLag, type GroupDescription } from "@/lib/connectors
 import type { GroupLag } from "@/lib/connectors/kafka/lag";
 import { connectorFailure, defineCheck } from "../define-check";
 import type { Verdict } from "../types";
+import { judgeLag } from "../service/judge";
 import { count, groupParam, plural, targetOf } from "./shared";
 
 /**
@@ -84,7 +85,7 @@ function rowsOf(group: GroupDescription, lag: GroupLag): ConsumerGroupData {
   return { group: group.group, state: group.state, members: group.members, rows, totalLag: lag.totalLag, uncommitted: lag.uncommitted };
 }
 
-export function judge(data: ConsumerGroupData, thresholds: { consumerLagWarn: number; consumerLagFail: number }): { verdict: Verdict; summary: string } {
+export function judge(data: ConsumerGroupData, thresholds: Parameters<typeof judgeLag>[2]): { verdict: Verdict; summary: string } {
   const topics = [...new Set(data.rows.map((row) => row.topic))];
   const unowned = data.members.length ? data.rows.filter((row) => row.consumerId === null).length : 0;
   const parts = [
@@ -96,7 +97,7 @@ export function judge(data: ConsumerGroupData, thresholds: { consumerLagWarn: nu
   ];
   let verdict: Verdict = "ok";
   if (data.members.length === 0 || data.state === "Empty" || data.state === "Dead") verdict = "fail";
-  else if (data.totalLag >= thresholds.consumerLagFail) verdict = "fail";
-  else if (data.totalLag >= thresholds.consumerLagWarn || data.state !== "Stable" || unowned > 0) verdict = "warn";
+  else if (judgeLag(data.totalLag, null, thresholds).verdict === "fail") verdict = "fail";
+  else if (judgeLag(data.totalLag, null, thresholds).verdict === "warn" || data.state !== "Stable" || unowned > 0) verdict = "warn";
   return { verdict, summary: parts.join(", ") };
 }

@@ -29,6 +29,5 @@ describe("kafka.consumer-groups-list (lab)", () => {
     expect(await runCheck(consumerGroupsList, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` } }), {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
     const timeout = await runCheck(consumerGroupsList, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${hung.port}` }, deadlineMs: 400 }), {});
     expect(timeout).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(timeout.ms).toBeLessThan(700);
   });
 });

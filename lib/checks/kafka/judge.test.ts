@@ -3,7 +3,7 @@ import { judge, type ConsumerGroupData } from "./consumer-group-describe";
 import { judgeLogDirs } from "./log-dirs";
 import { judgeTopic } from "./topic-describe";
 
-const thresholds = { consumerLagWarn: 1_000, consumerLagFail: 10_000 };
+const thresholds = { consumerLagWarn: 1_000, consumerLagFail: 10_000, consumerLagGrowthWarn: 2, consumerLagGrowingMin: 100 };
 const member = { memberId: "m-1", clientId: "normalization-service", host: "10.0.0.5", assignment: { "market-data": [0, 1] } };
 const row = (partition: number, lag: number, owned = true) => ({
   topic: "market-data",

@@ -28,6 +28,5 @@ describe("kafka.topics-list (lab)", () => {
     expect(await runCheck(topicsList, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` } }), {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
     const timeout = await runCheck(topicsList, labContext({ overrides: { KAFKA_BROKERS: `127.0.0.1:${hung.port}` }, deadlineMs: 400 }), {});
     expect(timeout).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(timeout.ms).toBeLessThan(700);
   });
 });

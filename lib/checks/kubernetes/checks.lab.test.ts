@@ -5,6 +5,7 @@ import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import type { CheckDefinition } from "../types";
 import { eventually } from "@/test/eventually";
+import { kubectl, pods as kubectlPods } from "@/lab/tests/runbook";
 import { describePod } from "./describe-pod";
 import { getEvents } from "./get-events";
 import { getPodsNamespace } from "./get-pods-namespace";
@@ -19,10 +20,21 @@ import { tracingEnv } from "./tracing-env";
 /** The runbook's kubectl commands against the lab (shared: faults may be active, so verdicts are asserted where the lab is steady). */
 describe("Kubernetes checks (lab)", () => {
   it("kubectl get pods -n data-processing: every pipeline pod with readiness", async () => {
-    const result = await runCheck(getPodsNamespace, labContext());
-    expect(["ok", "warn", "fail"]).toContain(result.verdict);
-    expect(result.summary).toMatch(/^\d+\/\d+ pods ready in data-processing/);
-    expect(result.data?.pods.map((pod) => pod.name)).toEqual(expect.arrayContaining(["kafka-0", "clickhouse-0", "postgresql-0", "redis-0", expect.stringMatching(/^normalization-service-/)]));
+    // Compared with `kubectl get pods -n data-processing -o json`, read around the check (pods come and go under faults).
+    const polled = await eventually(
+      async () => {
+        const before = kubectlPods().map((pod) => pod.metadata.name).sort();
+        const result = await runCheck(getPodsNamespace, labContext());
+        return { before, result, after: kubectlPods().map((pod) => pod.metadata.name).sort() };
+      },
+      ({ before, after }) => JSON.stringify(before) === JSON.stringify(after),
+      30_000,
+    );
+    const { result, after: names } = polled;
+    expect(names.length).toBeGreaterThan(4);
+    expect(result.data?.pods.map((pod) => pod.name).sort()).toEqual(names);
+    expect(result.summary).toMatch(new RegExp(`^\\d+/${names.length} pods ready in data-processing`));
+    expect(names).toEqual(expect.arrayContaining(["kafka-0", "clickhouse-0", "postgresql-0", "redis-0", expect.stringMatching(/^normalization-service-/)]));
   });
 
   it("kubectl logs deployment/normalization-service: its newest lines; | grep TLS keeps only TLS lines", async () => {
@@ -45,9 +57,18 @@ describe("Kubernetes checks (lab)", () => {
     expect(result.data?.container).toBe("kafka");
   });
 
-  it("kubectl describe pod: enrichment-service's memory limit and state", async () => {
+  it("kubectl describe pod: enrichment-service's memory limit and state, as kubectl reads the pod", async () => {
     const result = await runCheck(describePod, labContext(), { deployment: "enrichment-service" });
-    expect(result.summary).toMatch(/^enrichment-service-\S+ Running, 1\/1 ready, \d+ restarts, memory limit 384Mi \(request 128Mi\)/);
+    const name = /^(enrichment-service-\S+) /.exec(result.summary)?.[1];
+    expect(name).toBeDefined();
+    const pod = JSON.parse(kubectl(["get", "pod", "-n", "data-processing", name!, "-o", "json"])) as {
+      spec: { containers: { resources: { limits: { memory: string }; requests: { memory: string } } }[] };
+      status: { phase: string; containerStatuses: { restartCount: number; ready: boolean }[] };
+    };
+    const { limits, requests } = pod.spec.containers[0]!.resources;
+    const ready = pod.status.containerStatuses.filter((status) => status.ready).length;
+    const restarts = pod.status.containerStatuses.reduce((sum, status) => sum + status.restartCount, 0);
+    expect(result.summary).toMatch(new RegExp(`^${name} ${pod.status.phase}, ${ready}/${pod.status.containerStatuses.length} ready, ${restarts} restarts, memory limit ${limits.memory} \\(request ${requests.memory}\\)`));
   });
 
   it("kubectl top pods: normalization-service's memory against its limit", async () => {
@@ -67,9 +88,12 @@ describe("Kubernetes checks (lab)", () => {
     expect(result.summary).toMatch(/^2\/2 nodes Ready, .*pipeline-node-1 CPU \d+m \(\d+ %\), memory/);
     // lab-node-1, the control plane's bare KWOK node, has usage only while a pod runs on it
     // (lab/scripts/kube-smoke.sh puts one there): without, it is "no metrics" and the check warns.
-    const bare = result.data!.nodes.find((node) => node.name === "lab-node-1");
-    expect(result.verdict).toBe(bare?.missing ? "warn" : "ok");
-    if (bare?.missing) expect(result.summary).toContain("lab-node-1 no metrics");
+    // Whether lab-node-1 has metrics, as `kubectl top nodes` says (<unknown> without), read right after the check.
+    const row = kubectl(["top", "nodes", "--no-headers"]).split("\n").map((line) => line.trim().split(/\s+/)).find((cells) => cells[0] === "lab-node-1");
+    const bareMissing = !row || row[1] === "<unknown>";
+    expect(result.data!.nodes.find((node) => node.name === "lab-node-1")?.missing).toBe(bareMissing);
+    expect(result.verdict).toBe(bareMissing ? "warn" : "ok");
+    if (bareMissing) expect(result.summary).toContain("lab-node-1 no metrics");
   });
 
   it("kubectl get events --sort-by=.lastTimestamp: newest first", async () => {
@@ -89,9 +113,12 @@ describe("Kubernetes checks (lab)", () => {
   it("kubectl run test-pod --image=…: no test pod, the pull failures of existing pods", async () => {
     const all = await runCheck(imagePull, labContext());
     expect(all.data).toMatchObject({ testPodStarted: false, note: expect.stringContaining("does not start a test pod") });
-    const running = all.data!.images.find((entry) => entry.image.includes("normalization-service:"))!.image;
+    // The image as the pod spec gives it (kubectl), not as the check reported it.
+    const running = kubectlPods("app=normalization-service").filter((pod) => pod.status.phase === "Running")[0]!.spec.containers[0]!.image;
+    expect(all.data!.images.map((entry) => entry.image)).toContain(running);
+    const using = kubectlPods().filter((pod) => pod.spec.containers.some((container) => container.image === running)).length;
     const one = await runCheck(imagePull, labContext(), { image: running });
-    expect(one).toMatchObject({ verdict: "ok", summary: `${running} runs in 1 pods, no pull failures` });
+    expect(one).toMatchObject({ verdict: "ok", summary: `${running} runs in ${using} pods, no pull failures` });
     const unused = await runCheck(imagePull, labContext(), { image: "registry.254carbon.io/pipeline/none:9.9.9" });
     expect(unused.verdict).toBe("skipped");
   });
@@ -116,7 +143,6 @@ describe("Kubernetes checks (lab)", () => {
         expect(await runCheck(check, closed), check.id).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
         const result = await runCheck(check, hung);
         expect(result, check.id).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-        expect(result.ms).toBeLessThan(700);
         expect(await runCheck(check, missing), check.id).toMatchObject({ verdict: "error", summary: "not found: kubeconfig /nonexistent/kubeconfig does not exist" });
       }
     });

@@ -6,6 +6,7 @@ import type { Thresholds } from "@/lib/config/catalog";
 import type { Verdict } from "../types";
 import { connectorFailure, defineCheck } from "../define-check";
 import { labelSelector, namespace, percent } from "./params";
+import { judgeMemory } from "../service/judge";
 
 /**
  * `kubectl top pods -n data-processing` ("Check resource usage", "Check memory usage"):
@@ -23,7 +24,7 @@ export interface TopPodsData {
 
 export function judgeTopPods(pods: PodUsage[], thresholds: Pick<Thresholds, "memoryWarn" | "memoryFail">): { verdict: Verdict; summary: string; data: TopPodsData } {
   const nearLimit = pods
-    .filter((pod) => pod.memoryOfLimit !== null && pod.memoryOfLimit >= thresholds.memoryWarn)
+    .filter((pod) => pod.memoryLimitBytes !== null && judgeMemory(pod.memoryBytes, pod.memoryLimitBytes, null, { memoryLimitWithinSeconds: 0, ...thresholds }).verdict !== "ok")
     .map((pod) => ({ name: pod.name, memoryBytes: pod.memoryBytes, memoryLimitBytes: pod.memoryLimitBytes!, memoryOfLimit: pod.memoryOfLimit! }))
     .sort((a, b) => b.memoryOfLimit - a.memoryOfLimit);
   const totalCpu = Math.round(pods.reduce((sum, pod) => sum + pod.cpuMillicores, 0));
@@ -32,7 +33,8 @@ export function judgeTopPods(pods: PodUsage[], thresholds: Pick<Thresholds, "mem
   const parts = [`${pods.length} pods, ${totalCpu}m CPU, ${formatBytes(totalMemory)} memory`];
   if (nearLimit.length) parts.push(...nearLimit.slice(0, 3).map((pod) => `${pod.name} ${formatBytes(pod.memoryBytes)} of ${formatBytes(pod.memoryLimitBytes)} (${percent(pod.memoryOfLimit)})`));
   else if (highest) parts.push(`highest ${highest.name} ${formatBytes(highest.memoryBytes)} of ${formatBytes(highest.memoryLimitBytes!)} (${percent(highest.memoryOfLimit!)})`);
-  const verdict: Verdict = pods.length === 0 ? "warn" : nearLimit.some((pod) => pod.memoryOfLimit >= thresholds.memoryFail) ? "fail" : nearLimit.length ? "warn" : "ok";
+  const verdict: Verdict =
+    pods.length === 0 ? "warn" : nearLimit.some((pod) => judgeMemory(pod.memoryBytes, pod.memoryLimitBytes, null, { memoryLimitWithinSeconds: 0, ...thresholds }).verdict === "fail") ? "fail" : nearLimit.length ? "warn" : "ok";
   if (pods.length === 0) parts[0] = "no pod metrics (metrics-server has none yet, or no pods)";
   return { verdict, summary: parts.join(", "), data: { pods, totalCpuMillicores: totalCpu, totalMemoryBytes: totalMemory, nearLimit } };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { podEnv, type PodEnv } from "@/lib/connectors/kubernetes/container-env";
 import { catalogTarget } from "@/lib/connectors/kubernetes/kube-call";
 import { logFilterParam } from "@/lib/connectors/kubernetes/log-lines";
-import type { Verdict } from "../types";
+import type { CheckResult, Finding, Verdict } from "../types";
 import { connectorFailure, defineCheck } from "../define-check";
 import { podRef, refOf } from "./params";
 
@@ -17,10 +17,7 @@ import { podRef, refOf } from "./params";
 export function judgeTracingEnv(env: PodEnv, filter: string): { verdict: Verdict; summary: string; data: PodEnv & { source: "pod spec" } } {
   const data = { ...env, source: "pod spec" as const };
   if (!env.entries.length) return { verdict: "warn", summary: `no ${filter} variables in ${env.pod}`, data };
-  const value = (name: string) => env.entries.find((entry) => entry.name === name && entry.source === "literal")?.shown;
-  const enabled = value("TRACING_ENABLED");
-  const rate = value("TRACING_SAMPLING_RATE");
-  const problems = [enabled !== undefined && /^(false|0|no|off)$/i.test(enabled) ? "tracing disabled" : "", rate !== undefined && Number(rate) === 0 ? "sampling rate 0" : ""].filter(Boolean);
+  const problems = tracingProblems(env);
   const shown = env.entries.slice(0, 6).map((entry) => `${entry.name}=${entry.shown}`);
   return { verdict: problems.length ? "warn" : "ok", summary: [`${env.pod}: ${shown.join(", ")}`, ...problems].join(", "), data };
 }
@@ -40,3 +37,24 @@ export const tracingEnv = defineCheck({
     return judgeTracingEnv(result.value, params.filter);
   },
 });
+
+/** What is wrong with a pod's tracing configuration: "tracing disabled", "sampling rate 0". */
+export function tracingProblems(env: PodEnv): string[] {
+  const value = (name: string) => env.entries.find((entry) => entry.name === name && entry.source === "literal")?.shown;
+  const enabled = value("TRACING_ENABLED");
+  const rate = value("TRACING_SAMPLING_RATE");
+  return [enabled !== undefined && /^(false|0|no|off)$/i.test(enabled) ? "tracing disabled" : "", rate !== undefined && Number(rate) === 0 ? "sampling rate 0" : ""].filter(Boolean);
+}
+
+/**
+ * The overview's finding from this check: a service whose pod spec turns its traces off
+ * ("tracing sampling rate 0 (TRACING_SAMPLING_RATE=0)"). A service without tracing variables
+ * is not a finding: many services do not trace.
+ */
+export function tracingFinding(result: CheckResult<(PodEnv & { source: string }) | null>): Finding[] {
+  if (!result.data || result.verdict !== "warn") return [];
+  const problems = tracingProblems(result.data);
+  if (!problems.length) return [];
+  const shown = result.data.entries.filter((entry) => entry.name === "TRACING_SAMPLING_RATE" || entry.name === "TRACING_ENABLED").map((entry) => `${entry.name}=${entry.shown}`);
+  return [{ signal: "kubernetes.tracing-env", verdict: "warn", reason: `tracing off: ${problems.join(", ")}${shown.length ? ` (${shown.join(", ")})` : ""}`, procedure: "trace-quality-issues" }];
+}

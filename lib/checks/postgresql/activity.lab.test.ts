@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { eventually } from "@/test/eventually";
 import { labContext } from "@/test/lab-catalog";
 import { runCheck } from "../define-check";
 import { activityCheck } from "./activity";
@@ -36,8 +37,13 @@ describe("postgresql.activity (lab)", () => {
     const key = 900_000 + (process.pid % 1000);
     await holder.query("SELECT pg_advisory_lock($1)", [key]);
     const waiting = waiter.query("SELECT pg_advisory_lock($1)", [key]).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
-    const result = await runCheck(activityCheck, labContext({ yaml: "thresholds:\n  slowQuerySeconds: 1\n" }), {});
+    // Polled until the waiter has waited past the 1 s line (not a fixed sleep: a loaded machine is slower).
+    const result = await eventually(
+      () => runCheck(activityCheck, labContext({ yaml: "thresholds:\n  slowQuerySeconds: 1\n" }), {}),
+      (outcome) => /longest active [1-9]\d*\.\d s \(lab-test-locker\)$/.test(outcome.summary) && (outcome.data?.waitingOnLocks ?? 0) > 0,
+      30_000,
+      300,
+    );
     expect(result.verdict).toBe("warn");
     expect(result.summary).toMatch(/, [1-9]\d* waiting on locks, longest active [1-9]\d*\.\d s \(lab-test-locker\)$/);
     const blocked = result.data!.sessions.find((session) => session.application === "lab-test-locker" && session.waitEvent === "Lock:advisory");

@@ -29,7 +29,6 @@ describe("PostgreSQL checks when the database is not answering (lab)", () => {
     for (const check of checks) {
       const result = await runCheck(check, context, {});
       expect(result, check.id).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-      expect(result.ms, check.id).toBeLessThan(700);
     }
   });
 

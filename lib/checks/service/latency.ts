@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bucketsOf, histogramQuantile } from "@/lib/connectors/http/prometheus-text";
 import { SERVICE_METRICS } from "@/lib/health/service-figures";
 import { defineCheck } from "../define-check";
+import { judgeP99 } from "./judge";
 import { count, grepSamples, milliseconds, scrapeService, serviceName } from "./service-target";
 
 /**
@@ -42,7 +43,7 @@ export const latency = defineCheck({
     if (!buckets.length) return { verdict: "warn", summary: `${params.service} exposes no ${SERVICE_METRICS.duration} histogram`, data };
     if (data.p99Seconds === null || data.p50Seconds === null || data.p95Seconds === null) return { verdict: "warn", summary: `${params.service}: no observations since process start`, data };
     const p99 = data.p99Seconds;
-    const verdict = p99 >= thresholds.p99FailSeconds ? "fail" : p99 >= thresholds.p99WarnSeconds ? "warn" : "ok";
+    const { verdict } = judgeP99(p99, thresholds);
     const summary = `${params.service}: p50 ${milliseconds(data.p50Seconds)}, p95 ${milliseconds(data.p95Seconds)}, p99 ${milliseconds(p99)} over ${count(observations ?? 0)} messages since process start`;
     return { verdict, summary, data };
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { counterTotal } from "@/lib/connectors/http/prometheus-text";
 import { SERVICE_METRICS } from "@/lib/health/service-figures";
 import { defineCheck } from "../define-check";
+import { judgeErrorRate } from "./judge";
 import { byLabel, count, grepSamples, percent, scrapeService, serviceName } from "./service-target";
 
 /**
@@ -36,7 +37,7 @@ export const processed = defineCheck({
     const errors = errorsTotal === null ? "" : `, ${count(errorsTotal)} errors${errorRatio !== null ? ` (${percent(errorRatio)})` : ""}`;
     const summary = `${params.service}: ${count(processedTotal)} messages processed${errors} since process start`;
     if (processedTotal === 0) return { verdict: errorsTotal ? "fail" : "warn", summary, data };
-    const verdict = errorRatio !== null && errorRatio >= thresholds.errorRateFail ? "fail" : errorRatio !== null && errorRatio >= thresholds.errorRateWarn ? "warn" : "ok";
+    const verdict = errorRatio === null ? "ok" : judgeErrorRate(errorRatio, thresholds).verdict;
     return { verdict, summary, data };
   },
 });

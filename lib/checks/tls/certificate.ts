@@ -4,6 +4,7 @@ import { inspectCertificate, type CertificateInfo } from "@/lib/connectors/tls/c
 import type { Thresholds } from "@/lib/config/catalog";
 import { connectorFailure, defineCheck } from "../define-check";
 import { findService, serviceName } from "../service/service-target";
+import type { CheckResult, Finding } from "../types";
 
 /**
  * `kubectl exec -it <pod-name> -n data-processing -- openssl x509 -in /etc/certs/server-cert.pem -text -noout`:
@@ -60,4 +61,23 @@ export function judgeCertificate(service: string, info: CertificateInfo, thresho
   const parts = [`${service}: ${info.subject}`, expiry, `issuer ${info.issuer}`];
   if (info.nameMatches === false) parts.push(`name ${info.serverName} not on the certificate`);
   return { verdict, summary: parts.join(", "), data: { service, certificate: info } };
+}
+
+/**
+ * The overview's finding from this check's result: the certificate in the runbook's words
+ * ("server certificate expired 1 h ago"), judged by judgeCertificate; nothing when it is fine
+ * or could not be read (the panel says what it can see; the check says why it could not).
+ */
+export function certificateFinding(result: CheckResult<{ certificate: CertificateInfo } | null>): Finding[] {
+  const info = result.data?.certificate;
+  if (!info || (result.verdict !== "warn" && result.verdict !== "fail")) return [];
+  const reason =
+    info.daysToExpiry < 0
+      ? `server certificate expired ${days(info.daysToExpiry)} ago`
+      : info.notYetValid
+        ? `server certificate not valid before ${info.validFrom.slice(0, 10)}`
+        : info.nameMatches === false
+          ? `server certificate does not name ${info.serverName ?? "the service"}`
+          : `server certificate expires in ${days(info.daysToExpiry)}`;
+  return [{ signal: "tls.certificate", verdict: result.verdict, reason, procedure: "authentication-failures" }];
 }

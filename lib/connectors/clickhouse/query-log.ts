@@ -77,3 +77,21 @@ export async function recentExceptions(target: ClickHouseTarget, minutes: number
   const count = toNumber(result.value[0]?.failed);
   return { ok: true, ms: result.ms, value: { count, latest: count ? printable(String(result.value[0]?.latest ?? "")) : null } };
 }
+
+/**
+ * The slowest query that finished in the last `seconds` seconds, not counting the console's
+ * own (query_log is flushed every few seconds, so this lags the truth by that much; the
+ * running queries of system.processes cover the gap).
+ */
+export async function slowestRecent(target: ClickHouseTarget, seconds: number, deadlineMs: number): Promise<ConnectorResult<{ durationMs: number; query: string } | null>> {
+  const result = await query<{ query_duration_ms: unknown; query: string }>(
+    target,
+    sql`SELECT query_duration_ms, query FROM system.query_log
+      WHERE event_date >= yesterday() AND event_time > now() - ${seconds} AND type = 2 AND http_user_agent NOT LIKE ${"incident-console %"}
+      ORDER BY query_duration_ms DESC LIMIT 1`,
+    deadlineMs,
+  );
+  if (!result.ok) return result;
+  const row = result.value[0];
+  return { ok: true, ms: result.ms, value: row ? { durationMs: toNumber(row.query_duration_ms), query: printable(String(row.query ?? "")) } : null };
+}

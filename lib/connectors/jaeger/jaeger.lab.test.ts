@@ -35,10 +35,8 @@ describe("Jaeger collector (lab)", () => {
     const port = await closedPort();
     expect(await collectorAnswers(`http://127.0.0.1:${port}/`, 2_000)).toMatchObject({ ok: false, error: { kind: "unreachable" } });
     expect(await adminHealth(`http://127.0.0.1:${port}/metrics`, 2_000)).toMatchObject({ ok: false, error: { kind: "unreachable" } });
-    const started = performance.now();
     expect(await scrapeCollector(`http://127.0.0.1:${hole.port}/metrics`, 400)).toMatchObject({ ok: false, error: { kind: "timeout" } });
     expect(await collectorAnswers(`http://127.0.0.1:${hole.port}/`, 400)).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it("calls another server's root not Jaeger's health", async () => {

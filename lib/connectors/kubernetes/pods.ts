@@ -2,6 +2,7 @@ import type { V1Pod } from "@kubernetes/client-node";
 import type { ConnectorResult } from "../result";
 import { kubeCall } from "./kube-call";
 import { coreApi, type KubeTarget } from "./kube-client";
+import { memoryBytes } from "./quantity";
 import { printable as printableText } from "@/lib/connectors/text";
 
 /** What the runbook reads from `kubectl get pods` / `kubectl describe pod`, per pod. */
@@ -15,6 +16,8 @@ export interface PodSummary {
   lastTermination: { reason: string | null; exitCode: number | null; finishedAt: string | null } | null;
   node: string | null;
   createdAt: string | null;
+  /** the sum of the containers' memory limits; null when a container has none */
+  memoryLimitBytes?: number | null;
 }
 
 export function summarizePod(pod: V1Pod): PodSummary {
@@ -33,6 +36,7 @@ export function summarizePod(pod: V1Pod): PodSummary {
       : null,
     node: pod.spec?.nodeName ?? null,
     createdAt: pod.metadata?.creationTimestamp ? new Date(pod.metadata.creationTimestamp).toISOString() : null,
+    memoryLimitBytes: memoryLimit(pod),
   };
 }
 
@@ -47,4 +51,9 @@ export function listPods(target: KubeTarget, namespace: string, labelSelector: s
     const list = await coreApi(target).listNamespacedPod({ namespace, labelSelector: labelSelector || undefined }, options);
     return list.items.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name));
   });
+}
+
+function memoryLimit(pod: V1Pod): number | null {
+  const limits = (pod.spec?.containers ?? []).map((container) => memoryBytes(container.resources?.limits?.memory));
+  return limits.length && limits.every((limit) => limit !== null) ? limits.reduce((sum: number, limit) => sum + limit!, 0) : null;
 }

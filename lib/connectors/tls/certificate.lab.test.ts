@@ -65,9 +65,7 @@ describe("inspectCertificate (lab)", () => {
   it("is not configured without an address, unreachable on a closed port, a timeout on a black hole, bad on plain HTTP", async () => {
     expect(await inspectCertificate(undefined, { deadlineMs: 2_000 })).toMatchObject({ ok: false, error: { kind: "not_configured" } });
     expect(await inspectCertificate({ address: `127.0.0.1:${await closedPort()}` }, { deadlineMs: 2_000 })).toMatchObject({ ok: false, error: { kind: "unreachable" } });
-    const started = performance.now();
     expect(await inspectCertificate({ address: `127.0.0.1:${hole.port}`, serverName: "normalization-service" }, { deadlineMs: 400 })).toMatchObject({ ok: false, error: { kind: "timeout" } });
-    expect(performance.now() - started).toBeLessThan(900);
     expect(await inspectCertificate({ address: "127.0.0.1:18080" }, { deadlineMs: 2_000 })).toMatchObject({ ok: false, error: { kind: "bad_response" } });
     expect(await inspectCertificate({ address: "127.0.0.1:99999" }, { deadlineMs: 2_000 })).toMatchObject({ ok: false, error: { kind: "bad_response", message: expect.stringMatching(/^not host:port/) } });
   });

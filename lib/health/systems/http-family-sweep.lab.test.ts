@@ -8,9 +8,12 @@ import { probeGrafana } from "./grafana";
 import { probeJaeger } from "./jaeger";
 import { probePrometheus } from "./prometheus";
 
-/** The overview's sweep must stay well under 300 ms warm: connections are reused, nothing reconnects per call. */
+/**
+ * The HTTP family swept together, warm, as the overview does. How fast (≤ 300 ms warm) is
+ * measured by bench/health.ts, not asserted from one run here.
+ */
 describe("a warm sweep of the HTTP family (lab)", () => {
-  it("probes Prometheus, Jaeger, Grafana, Elasticsearch and runs every service check for both services in well under 300 ms", async () => {
+  it("probes Prometheus, Jaeger, Grafana, Elasticsearch and runs every service check for both services, all answering", async () => {
     const context = labContext();
     const sweep = () =>
       Promise.all([
@@ -21,12 +24,10 @@ describe("a warm sweep of the HTTP family (lab)", () => {
         ...["normalization-service", "enrichment-service"].flatMap((service) => serviceChecks.map((check) => runCheck(check as CheckDefinition, context, { service }))),
       ]);
     await sweep();
-    const started = performance.now();
     const [prometheus, jaeger, , , ...checks] = await sweep();
-    const ms = performance.now() - started;
     expect(prometheus).toMatchObject({ status: "ok" });
     expect(jaeger).toMatchObject({ status: "ok" });
-    expect(checks.every((check) => check.verdict !== "error")).toBe(true);
-    expect(ms).toBeLessThan(300);
+    expect(checks).toHaveLength(2 * serviceChecks.length);
+    expect(checks.filter((check) => check.verdict === "error").map((check) => check.summary)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { CheckContext } from "@/lib/checks/types";
 import { adminHealth, collectorAnswers, scrapeCollector } from "@/lib/connectors/jaeger/jaeger";
 import type { SystemHealth } from "../types";
+import { SystemVerdict } from "./system-verdict";
 
 /**
  * Jaeger in one look (runbook, Jaeger Issues: `curl http://jaeger-collector:14268/`; Trace
@@ -15,39 +16,26 @@ export async function probeJaeger(context: CheckContext): Promise<SystemHealth> 
     metricsUrl ? adminHealth(metricsUrl, context.deadlineMs) : null,
     metricsUrl ? scrapeCollector(metricsUrl, context.deadlineMs) : null,
   ]);
-  const reasons: string[] = [];
-  let status: SystemHealth["status"] = "ok";
-  const worse = (to: SystemHealth["status"]) => {
-    const order = ["not_configured", "ok", "unknown", "degraded", "down"];
-    if (order.indexOf(to) > order.indexOf(status)) status = to;
-  };
-  if (collector && !collector.ok) {
-    worse("unknown");
-    reasons.push(`collector: ${collector.error.kind} (${collector.error.message})`);
-  }
+  const verdict = new SystemVerdict("jaeger");
+  if (collector && !collector.ok) verdict.raise("unknown", `collector: ${collector.error.kind} (${collector.error.message})`);
   if (admin) {
-    if (!admin.ok) {
-      worse(collector?.ok ? "degraded" : "unknown");
-      reasons.push(`admin: ${admin.error.kind}`);
-    } else if (admin.value.httpStatus !== 200) {
-      worse("down");
-      reasons.push(`admin: ${admin.value.status}`);
-    }
+    if (!admin.ok) verdict.raise(collector?.ok ? "degraded" : "unknown", `admin: ${admin.error.kind}`);
+    else if (admin.value.httpStatus !== 200) verdict.raise("down", `admin: ${admin.value.status}`);
   }
   const metrics = scraped?.ok ? scraped.value.metrics : null;
   if (metrics) {
     const lost = (metrics.spansRejected ?? 0) + (metrics.spansDropped ?? 0) + (metrics.spansSaveFailed ?? 0);
-    reasons.push(`${(metrics.spansSaved ?? 0).toLocaleString("en-US")} spans saved, ${lost.toLocaleString("en-US")} lost since start`);
-    if (lost > 0) worse("degraded");
-    if (metrics.queueLength !== null && metrics.queueCapacity && metrics.queueLength / metrics.queueCapacity >= 0.95) {
-      worse("degraded");
-      reasons.push(`queue ${metrics.queueLength}/${metrics.queueCapacity}`);
-    }
+    const spans = `${(metrics.spansSaved ?? 0).toLocaleString("en-US")} spans saved, ${lost.toLocaleString("en-US")} lost since start`;
+    if (lost > 0) verdict.raise("degraded", spans, "jaeger.trace-metrics", "trace-quality-issues");
+    else verdict.note(spans);
+    if (metrics.queueLength !== null && metrics.queueCapacity && metrics.queueLength / metrics.queueCapacity >= 0.95) verdict.raise("degraded", `queue ${metrics.queueLength}/${metrics.queueCapacity}`);
   }
+  const { status, reasons, findings } = verdict;
   if (status === "ok" && !reasons.length) reasons.push("collector answers");
   return {
     status,
     reasons,
+    findings,
     figures: {
       spansSaved: metrics?.spansSaved ?? null,
       spansDropped: metrics?.spansDropped ?? null,

@@ -1,3 +1,4 @@
+import { judgeLag } from "@/lib/checks/service/judge";
 import type { CheckContext } from "@/lib/checks/types";
 import { thresholdsFor } from "@/lib/config/catalog";
 import { describeCluster } from "@/lib/connectors/kafka/cluster";
@@ -5,7 +6,8 @@ import { groupLag } from "@/lib/connectors/kafka/groups";
 import { kafkaTarget } from "@/lib/connectors/kafka/kafka-client";
 import { describeTopics } from "@/lib/connectors/kafka/topics";
 import type { ConnectorResult } from "@/lib/connectors/result";
-import type { HealthStatus, SystemHealth } from "../types";
+import type { SystemHealth } from "../types";
+import { SystemVerdict } from "./system-verdict";
 
 /**
  * Kafka in one look (runbook, Kafka Issues: `kafka-broker-api-versions.sh`, `kafka-topics.sh
@@ -18,7 +20,6 @@ import type { HealthStatus, SystemHealth } from "../types";
  * or offline partitions, no controller, or a group's lag at its consumerLagFail (messages
  * accumulating in Kafka). Lag below that is a figure and a reason, not a Kafka problem.
  */
-const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
 const words = (value: number, word: string) => `${value.toLocaleString("en-US")} ${word}${value === 1 ? "" : "s"}`;
 
 export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
@@ -37,17 +38,12 @@ export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
     return { status: "unknown", reasons: [`${cluster.error.kind.replace("_", " ")}: ${cluster.error.message}`], figures: { ...empty, ms: Math.round(cluster.ms) } };
   }
 
-  let status: HealthStatus = "ok";
-  const reasons: string[] = [];
-  const raise = (to: HealthStatus, reason: string) => {
-    if (SEVERITY[to] > SEVERITY[status]) status = to;
-    reasons.push(reason);
-  };
+  const verdict = new SystemVerdict("kafka");
 
   const brokers = cluster.value.brokers.length;
-  if (brokers === 0) raise("down", "no brokers");
-  else reasons.push(words(brokers, "broker"));
-  if (cluster.value.controller === null) raise("degraded", "no controller");
+  if (brokers === 0) verdict.raise("down", "no brokers");
+  else verdict.note(words(brokers, "broker"));
+  if (cluster.value.controller === null) verdict.raise("degraded", "no controller");
 
   let underReplicated: number | null = null;
   let offline: number | null = null;
@@ -55,9 +51,9 @@ export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
     const partitions = topics.value.flatMap((topic) => topic.partitions);
     underReplicated = partitions.filter((partition) => partition.underReplicated).length;
     offline = partitions.filter((partition) => partition.offline).length;
-    if (offline) raise(offline === partitions.length ? "down" : "degraded", `${words(offline, "offline partition")} (no leader)`);
-    if (underReplicated) raise("degraded", words(underReplicated, "under-replicated partition"));
-  } else raise("unknown", `topics: ${topics.error.kind.replace("_", " ")}`);
+    if (offline) verdict.raise(offline === partitions.length ? "down" : "degraded", `${words(offline, "offline partition")} (no leader)`);
+    if (underReplicated) verdict.raise("degraded", words(underReplicated, "under-replicated partition"));
+  } else verdict.raise("unknown", `topics: ${topics.error.kind.replace("_", " ")}`);
 
   let totalLag: number | null = consumers.length ? 0 : null;
   lags.forEach((lag, index) => {
@@ -65,18 +61,21 @@ export async function probeKafka(context: CheckContext): Promise<SystemHealth> {
     const group = service.kafka!.group;
     if (!lag.ok) {
       totalLag = null;
-      reasons.push(`${group} lag: ${lag.error.kind.replace("_", " ")}`);
+      verdict.note(`${group} lag: ${lag.error.kind.replace("_", " ")}`);
       return;
     }
     if (totalLag !== null) totalLag += lag.value.totalLag;
-    const reason = `${group} lag ${lag.value.totalLag.toLocaleString("en-US")}`;
-    if (lag.value.totalLag >= thresholdsFor(context.catalog, service).consumerLagFail) raise("degraded", reason);
-    else reasons.push(reason);
+    // Judged as the service's panel and kafka.consumer-group-describe judge it; only past the
+    // fail line does the group's lag degrade Kafka itself (below it, it is the service's symptom).
+    const judged = judgeLag(lag.value.totalLag, null, thresholdsFor(context.catalog, service), group);
+    if (judged.verdict === "fail") verdict.raise("degraded", judged.reason, "kafka.lag", "consumer-lag");
+    else verdict.note(judged.reason);
   });
 
   return {
-    status,
-    reasons,
+    status: verdict.status,
+    reasons: verdict.reasons,
+    findings: verdict.findings,
     figures: { brokers, topics: topics.ok ? topics.value.length : null, underReplicated, offline, totalLag, ms: Math.round(Math.max(cluster.ms, topics.ms, ...lags.map((lag) => lag.ms))) },
   };
 }

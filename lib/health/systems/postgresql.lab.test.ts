@@ -28,12 +28,10 @@ describe("probePostgres (lab)", () => {
     expect(JSON.stringify(wrong)).not.toContain("wrong-pg-probe");
     const port = await closedPort();
     expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${port}/db` } }))).toMatchObject({ status: "unknown" });
-    const started = performance.now();
     expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: `postgresql://user:pipeline@127.0.0.1:${hole.port}/db` }, deadlineMs: 400 }))).toMatchObject({
       status: "unknown",
       reasons: [expect.stringMatching(/^timeout: /)],
     });
-    expect(performance.now() - started).toBeLessThan(700);
     expect(await probePostgres(labContext({ overrides: { PIPELINE_DATABASE_URL: undefined } }))).toMatchObject({ status: "not_configured" });
   });
 });

@@ -1,7 +1,8 @@
 import type { CheckContext } from "@/lib/checks/types";
 import { postgresOverview } from "@/lib/connectors/postgresql/overview";
 import { notConfigured, pipelineDbUrl } from "@/lib/connectors/postgresql/pool";
-import type { HealthStatus, SystemHealth } from "../types";
+import type { SystemHealth } from "../types";
+import { SystemVerdict } from "./system-verdict";
 
 /**
  * The pipeline's PostgreSQL in one look (runbook, PostgreSQL Issues: `SELECT * FROM
@@ -12,7 +13,6 @@ import type { HealthStatus, SystemHealth } from "../types";
  * down: no connection slot left for the pipeline's role; unknown (grey, with the error
  * kind): unreachable, no answer, or refuses our login; degraded: connections at thresholds.connectionsWarn, or lock waits.
  */
-const SEVERITY: Record<HealthStatus, number> = { not_configured: 0, ok: 1, unknown: 2, degraded: 3, down: 4 };
 
 export async function probePostgres(context: CheckContext): Promise<SystemHealth> {
   const system = context.catalog.systems.postgresql;
@@ -24,20 +24,16 @@ export async function probePostgres(context: CheckContext): Promise<SystemHealth
     return { status: "unknown", reasons: [`${result.error.kind.replace("_", " ")}: ${result.error.message}`], figures: { ...empty, ms: Math.round(result.ms) } };
   }
   const value = result.value;
-  let status: HealthStatus = "ok";
-  const reasons: string[] = [];
-  const raise = (to: HealthStatus, reason: string) => {
-    if (SEVERITY[to] > SEVERITY[status]) status = to;
-    reasons.push(reason);
-  };
+  const verdict = new SystemVerdict("postgresql");
   const share = value.maxConnections ? value.connections / value.maxConnections : 0;
-  reasons.push(`PostgreSQL ${value.version}, ${value.connections}/${value.maxConnections} connections, ${value.database} ${megabytes(value.databaseBytes)}`);
-  if (value.connections >= value.maxConnections - value.reservedConnections) raise("down", "no connection slot left (max_connections reached)");
-  else if (share >= context.thresholds.connectionsWarn) raise("degraded", `connections at ${Math.round(share * 100)} % of max_connections`);
-  if (value.waitingOnLocks > 0) raise("degraded", `${value.waitingOnLocks} ${value.waitingOnLocks === 1 ? "session" : "sessions"} waiting on locks`);
+  verdict.note(`PostgreSQL ${value.version}, ${value.connections}/${value.maxConnections} connections, ${value.database} ${megabytes(value.databaseBytes)}`);
+  if (value.connections >= value.maxConnections - value.reservedConnections) verdict.raise("down", "no connection slot left (max_connections reached)");
+  else if (share >= context.thresholds.connectionsWarn) verdict.raise("degraded", `connections at ${Math.round(share * 100)} % of max_connections`);
+  if (value.waitingOnLocks > 0) verdict.raise("degraded", `${value.waitingOnLocks} ${value.waitingOnLocks === 1 ? "session" : "sessions"} waiting on locks`);
   return {
-    status,
-    reasons,
+    status: verdict.status,
+    reasons: verdict.reasons,
+    findings: verdict.findings,
     figures: {
       version: value.version,
       connections: value.connections,

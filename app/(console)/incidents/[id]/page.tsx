@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { incidentJson } from "@/lib/incidents/incident-api";
 import { incidentRef } from "@/lib/incidents/types";
+import { consoleConfig } from "@/lib/config/console-config";
+import { actOptions } from "@/lib/operations/availability";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,5 +20,5 @@ export default async function IncidentPage({ params }: Props) {
   const user = await requirePagePermission("console:read");
   const detail = await getIncident(getDb(), (await params).id);
   if (!detail) notFound();
-  return <IncidentView initial={incidentJson(detail)} viewer={{ email: user.email, role: user.role }} />;
+  return <IncidentView initial={incidentJson(detail)} viewer={{ email: user.email, role: user.role }} act={actOptions(consoleConfig())} />;
 }

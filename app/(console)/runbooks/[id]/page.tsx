@@ -2,83 +2,103 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { CopyCommand } from "@/components/runbooks/copy-command";
-import { can } from "@/lib/auth/roles";
-import { incidentSubjects } from "@/lib/config/console-config";
-import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 import { Card, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/require-permission";
-import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
+import { incidentSubjects } from "@/lib/config/console-config";
+import { getDb } from "@/lib/db/client";
+import { findProcedure } from "@/lib/diagnosis/catalogue";
+import { StartFromRunbook } from "@/lib/diagnosis/components/start-from-runbook";
+import { openIncidents } from "@/lib/diagnosis/open-incidents";
+import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 
-type Props = { params: Promise<{ id: string }> };
-
-function find(id: string) {
-  return PROCEDURES.find((procedure) => procedure.id === id) ?? EMERGENCIES.find((emergency) => emergency.id === id);
-}
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ service?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: find((await params).id)?.title ?? "Runbook" };
+  return { title: findProcedure((await params).id)?.title ?? "Runbook" };
 }
 
-function Steps({ title, steps }: { title: string; steps: string[] }) {
+function Lines({ title, lines }: { title: string; lines: string[] }) {
   return (
     <Card>
       <CardTitle>{title}</CardTitle>
       <ol className="list-decimal space-y-1 pl-5 text-sm">
-        {steps.map((step) => (
-          <li key={step}>{step}</li>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ol>
     </Card>
   );
 }
 
-export default async function ProcedurePage({ params }: Props) {
+const KIND_LABEL = { check: "check", question: "question", checklist: "checklist", verify: "verify", operation: "operation" } as const;
+
+/** A runbook procedure, rendered from its guided-diagnosis definition (lib/diagnosis/procedures). */
+export default async function ProcedurePage({ params, searchParams }: Props) {
   const user = await requirePagePermission("console:read");
-  const item = find((await params).id);
-  if (!item) notFound();
+  const procedure = findProcedure((await params).id);
+  if (!procedure) notFound();
+  const canRun = can(user.role, "diagnosis:run");
+  // ?service=<name>: arriving from a panel's Diagnose, the new incident names that service.
+  const subjects = incidentSubjects();
+  const requested = (await searchParams).service;
+  const service = requested && subjects.includes(requested) ? requested : undefined;
   return (
     <div className="max-w-4xl space-y-6">
       <header>
-        <p className="text-sm text-fg-muted">{"section" in item ? item.section : "Emergency procedure"}</p>
-        <h1 className="text-2xl font-semibold">{item.title}</h1>
+        <p className="text-sm text-fg-muted">
+          {procedure.section} · for {procedure.level}
+        </p>
+        <h1 className="text-2xl font-semibold">{procedure.title}</h1>
       </header>
-      {"section" in item ? (
-        <>
-          {item.symptoms.length ? (
-            <Card>
-              <CardTitle>Symptoms</CardTitle>
-              <ul className="list-disc space-y-1 pl-5 text-sm">
-                {item.symptoms.map((symptom) => (
-                  <li key={symptom}>{symptom}</li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
-          <Card>
-            <CardTitle>Diagnosis</CardTitle>
-            <ol className="space-y-3">
-              {item.diagnosis.map((step) => (
-                <li key={step.command}>
-                  <p className="text-sm font-medium">{step.purpose}</p>
-                  <div className="mt-1 flex items-start gap-2 rounded-md bg-surface-sunken p-3">
-                    <pre className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
-                    <CopyCommand command={step.command} />
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </Card>
-          {item.resolution.length ? <Steps title="Resolution" steps={item.resolution} /> : null}
-        </>
-      ) : (
-        <>
-          {can(user.role, "incident:write") ? (
-            <DeclareIncidentDialog services={incidentSubjects()} emergency={item.id as EmergencyKind} />
-          ) : null}
-          <Steps title="Immediate actions" steps={item.immediateActions} />
-          <Steps title="Recovery steps" steps={item.recoverySteps} />
-        </>
-      )}
+      {procedure.kind === "emergency" && can(user.role, "incident:write") ? (
+        <DeclareIncidentDialog services={incidentSubjects()} emergency={procedure.id as EmergencyKind} />
+      ) : null}
+      {canRun ? (
+        <Card>
+          <CardTitle>
+            <span id="diagnose">Diagnose</span>
+          </CardTitle>
+          <StartFromRunbook procedure={procedure.id} title={service ? `${procedure.title}: ${service}` : procedure.title} incidents={await openIncidents(getDb())} services={subjects} service={service} />
+        </Card>
+      ) : null}
+      {procedure.symptoms.length ? (
+        <Card>
+          <CardTitle>Symptoms</CardTitle>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {procedure.symptoms.map((symptom) => (
+              <li key={symptom}>{symptom}</li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {procedure.immediateActions ? <Lines title="Immediate actions" lines={procedure.immediateActions} /> : null}
+      {procedure.recoverySteps ? <Lines title="Recovery steps" lines={procedure.recoverySteps} /> : null}
+      <Card>
+        <CardTitle>Steps</CardTitle>
+        <ol className="space-y-3">
+          {procedure.steps.map((step, index) => (
+            <li key={step.id} data-step={step.id}>
+              <p className="text-sm font-medium">
+                {index + 1}. {step.title} <span className="text-xs font-normal text-fg-muted">({KIND_LABEL[step.kind]}{step.kind === "check" && !step.inRunbook ? ", added by the console" : ""})</span>
+              </p>
+              {step.kind === "check" ? (
+                <div className="mt-1 flex items-start gap-2 rounded-md bg-surface-sunken p-3">
+                  <pre className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
+                  <CopyCommand command={step.command} />
+                </div>
+              ) : null}
+              {step.kind === "question" ? <p className="text-sm text-fg-muted">{step.question}</p> : null}
+              {step.kind === "checklist" ? (
+                <ul className="list-disc pl-5 text-sm text-fg-muted">
+                  {step.items.map((item) => <li key={item}>{item}</li>)}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      {procedure.kind === "procedure" && procedure.resolution.length ? <Lines title="Resolution" lines={procedure.resolution} /> : null}
     </div>
   );
 }

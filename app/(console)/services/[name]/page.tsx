@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/health/service-view";
+import { SuggestionsCard } from "@/lib/diagnosis/components/suggestions-card";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { can } from "@/lib/auth/roles";
 import { consoleConfig } from "@/lib/config/console-config";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { serviceDetail } from "@/lib/health/service-detail";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
+import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -25,5 +27,11 @@ export default async function ServicePage({ params }: Props) {
     can(user.role, "incident:write") ? listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 50 })) : null,
   ]);
   const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
-  return <ServiceView initial={detail} incidents={incidents} />;
+  const procedureTitles = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));
+  return (
+    <div className="space-y-4">
+      <SuggestionsCard service={name} />
+      <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />
+    </div>
+  );
 }

@@ -1,0 +1,5 @@
+import { globalSuggestionsRoute } from "@/lib/diagnosis/api-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = globalSuggestionsRoute;

@@ -1,0 +1,100 @@
+import { defineProcedure } from "../definition";
+
+/** Runbook: Kafka Issues › Consumer Lag. */
+export const consumerLag = defineProcedure({
+  id: "consumer-lag",
+  version: 1,
+  kind: "procedure",
+  section: "Kafka Issues",
+  title: "Consumer Lag",
+  level: "L1",
+  symptoms: [
+    "High consumer lag",
+    "Processing delays",
+    "Memory issues"
+  ],
+  resolution: [
+    "Scale up consumers",
+    "Check partition distribution",
+    "Review consumer configuration",
+    "Monitor broker health"
+  ],
+  start: "check-consumer-groups",
+  steps: [
+    {
+      id: "check-consumer-groups",
+      title: "Check consumer groups",
+      kind: "check",
+      check: "kafka.consumer-groups-list",
+      params: {},
+      command: "kubectl exec -it kafka-0 -n data-processing -- kafka-consumer-groups.sh \\\n  --bootstrap-server localhost:9092 \\\n  --list",
+      meaning: {
+        ok: "Consumer groups: nothing out of the ordinary.",
+        warn: "Consumer groups: something to look at; read the summary and the data.",
+        fail: "Consumer groups: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "check-topic-details",
+      title: "Check topic details",
+      kind: "check",
+      check: "kafka.topic-describe",
+      params: {},
+      command: "kubectl exec -it kafka-0 -n data-processing -- kafka-topics.sh \\\n  --bootstrap-server localhost:9092 \\\n  --describe --topic market-data",
+      meaning: {
+        ok: "Topic partitions, leaders and replicas: nothing out of the ordinary.",
+        warn: "Topic partitions, leaders and replicas: something to look at; read the summary and the data.",
+        fail: "Topic partitions, leaders and replicas: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "check-partition-status",
+      title: "Check partition status",
+      kind: "check",
+      check: "kafka.log-dirs",
+      params: {},
+      command: "kubectl exec -it kafka-0 -n data-processing -- kafka-log-dirs.sh \\\n  --bootstrap-server localhost:9092 \\\n  --describe --json",
+      meaning: {
+        ok: "Log directories and partition status: nothing out of the ordinary.",
+        warn: "Log directories and partition status: something to look at; read the summary and the data.",
+        fail: "Log directories and partition status: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "resolve",
+      title: "Resolution",
+      kind: "checklist",
+      items: [
+        "Scale up consumers",
+        "Check partition distribution",
+        "Review consumer configuration",
+        "Monitor broker health"
+      ]
+    },
+    {
+      id: "verify",
+      title: "Verify the fix",
+      kind: "verify",
+      steps: [
+        "check-consumer-groups",
+        "check-topic-details",
+        "check-partition-status"
+      ],
+      rules: [
+        {
+          when: {
+            verdict: [
+              "fail"
+            ]
+          },
+          goto: "resolve",
+          because: "still failing after the resolution: back to the resolution steps"
+        }
+      ],
+      next: {
+        goto: "end",
+        because: "the checks agree the symptom is gone"
+      }
+    }
+  ]
+});

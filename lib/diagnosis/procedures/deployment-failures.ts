@@ -1,0 +1,100 @@
+import { defineProcedure } from "../definition";
+
+/** Runbook: Deployment Issues › Deployment Failures. */
+export const deploymentFailures = defineProcedure({
+  id: "deployment-failures",
+  version: 1,
+  kind: "procedure",
+  section: "Deployment Issues",
+  title: "Deployment Failures",
+  level: "L1",
+  symptoms: [
+    "Helm deployment failures",
+    "Pods not updating",
+    "Rollback required"
+  ],
+  resolution: [
+    "Check configuration errors",
+    "Verify image availability",
+    "Review resource constraints",
+    "Perform rollback if needed"
+  ],
+  start: "check-deployment-status",
+  steps: [
+    {
+      id: "check-deployment-status",
+      title: "Check deployment status",
+      kind: "check",
+      check: "helm.status",
+      params: {},
+      command: "helm status data-processing-pipeline -n data-processing",
+      meaning: {
+        ok: "Helm release status: nothing out of the ordinary.",
+        warn: "Helm release status: something to look at; read the summary and the data.",
+        fail: "Helm release status: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "check-deployment-history",
+      title: "Check deployment history",
+      kind: "check",
+      check: "helm.history",
+      params: {},
+      command: "helm history data-processing-pipeline -n data-processing",
+      meaning: {
+        ok: "Helm release history: nothing out of the ordinary.",
+        warn: "Helm release history: something to look at; read the summary and the data.",
+        fail: "Helm release history: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "check-pod-events",
+      title: "Check pod events",
+      kind: "check",
+      check: "kubernetes.get-events",
+      params: {},
+      command: "kubectl get events -n data-processing --sort-by='.lastTimestamp'",
+      meaning: {
+        ok: "Namespace events: nothing out of the ordinary.",
+        warn: "Namespace events: something to look at; read the summary and the data.",
+        fail: "Namespace events: broken; this is likely part of the cause."
+      }
+    },
+    {
+      id: "resolve",
+      title: "Resolution",
+      kind: "checklist",
+      items: [
+        "Check configuration errors",
+        "Verify image availability",
+        "Review resource constraints",
+        "Perform rollback if needed"
+      ]
+    },
+    {
+      id: "verify",
+      title: "Verify the fix",
+      kind: "verify",
+      steps: [
+        "check-deployment-status",
+        "check-deployment-history",
+        "check-pod-events"
+      ],
+      rules: [
+        {
+          when: {
+            verdict: [
+              "fail"
+            ]
+          },
+          goto: "resolve",
+          because: "still failing after the resolution: back to the resolution steps"
+        }
+      ],
+      next: {
+        goto: "end",
+        because: "the checks agree the symptom is gone"
+      }
+    }
+  ]
+});

@@ -1,0 +1,86 @@
+import { defineProcedure } from "../definition";
+
+/** Runbook: Security Issues › Rate Limiting Issues. */
+export const rateLimitingIssues = defineProcedure({
+  id: "rate-limiting-issues",
+  version: 1,
+  kind: "procedure",
+  section: "Security Issues",
+  title: "Rate Limiting Issues",
+  level: "L2",
+  symptoms: ["429 Too Many Requests errors", "Rate limit alerts", "Service throttling"],
+  resolution: ["Adjust rate limits", "Check for abuse", "Implement backoff strategies", "Review traffic patterns"],
+  start: "check-rate-limit-metrics",
+  steps: [
+    {
+      id: "check-rate-limit-metrics",
+      title: "Check rate limit metrics",
+      kind: "check",
+      check: "service.rate-limit",
+      params: { service: "normalization-service" },
+      command: "curl http://normalization-service:9090/metrics | grep rate_limit",
+      meaning: {
+        ok: "No request was answered 429 since the service started.",
+        warn: "Requests are being rate limited (429): find out who is over the limit.",
+        fail: "Rate limiting is failing the service.",
+        error: "The metrics endpoint did not answer.",
+      },
+      rules: [{ when: { verdict: ["warn", "fail"] }, goto: "check-redis-rate-limit-data", because: "429s are being answered: the Redis counters say which client is over its limit" }],
+      next: { goto: "check-service-logs", because: "no 429s counted: look for throttling in the logs" },
+    },
+    {
+      id: "check-redis-rate-limit-data",
+      title: "Check Redis rate limit data",
+      kind: "check",
+      check: "redis.rate-limit-keys",
+      params: {},
+      command: 'kubectl exec -it redis-0 -n data-processing -- redis-cli \\\n  --scan --pattern "rate_limit:*"',
+      meaning: {
+        ok: "No client is over its limit in the current windows.",
+        warn: "Clients are at or over their limit: the keys name them.",
+        fail: "The counters could not be read sensibly.",
+        error: "Redis did not answer.",
+      },
+    },
+    {
+      id: "check-service-logs",
+      title: "Check service logs",
+      kind: "check",
+      check: "kubernetes.logs",
+      params: { deployment: "normalization-service", filter: "rate_limit" },
+      command: "kubectl logs -n data-processing deployment/normalization-service | grep rate_limit",
+      meaning: {
+        ok: "No rate_limit lines at warning level or worse.",
+        warn: "rate_limit lines in the log: which keys, how often.",
+        fail: "The log could not be read.",
+        error: "The Kubernetes API did not answer.",
+      },
+      next: { goto: "abuse", because: "decide whether this is abuse or a client without backoff" },
+    },
+    {
+      id: "abuse",
+      title: "Abuse or misbehaving client?",
+      kind: "question",
+      question: "Is the client over its limit a known partner retrying without backoff (not abuse)?",
+      answers: [
+        { value: "known-client", label: "A known client without backoff", goto: "resolve", because: "ask the client to back off; adjust its limit only if the traffic is legitimate" },
+        { value: "abuse", label: "Unknown or abusive", goto: "resolve", because: "treat it as abuse: revoke or block the key and consider Security Breach" },
+      ],
+    },
+    {
+      id: "resolve",
+      title: "Resolution",
+      kind: "checklist",
+      items: ["Adjust rate limits", "Check for abuse", "Implement backoff strategies", "Review traffic patterns"],
+      next: { goto: "verify", because: "after the resolution, the 429s should stop growing" },
+    },
+    {
+      id: "verify",
+      title: "Verify the fix",
+      kind: "verify",
+      steps: ["check-redis-rate-limit-data"],
+      rules: [{ when: { verdict: ["warn", "fail"] }, goto: "resolve", because: "clients are still over their limit" }],
+      next: { goto: "end", because: "no client is over its limit any more" },
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { defineProcedure } from "../definition";
+
+/** Runbook: Emergency Procedures › Service Outage. */
+export const serviceOutage = defineProcedure({
+  id: "service-outage",
+  version: 1,
+  kind: "emergency",
+  section: "Emergency Procedures",
+  title: "Service Outage",
+  level: "L1",
+  immediateActions: ["Check service status", "Review error logs", "Check resource usage", "Notify stakeholders"],
+  recoverySteps: ["Restart affected services", "Check dependencies", "Verify data integrity", "Monitor recovery"],
+  resolution: ["Restart affected services", "Check dependencies", "Verify data integrity", "Monitor recovery"],
+  start: "check-service-status",
+  steps: [
+    {
+      id: "check-service-status",
+      inRunbook: false,
+      title: "Check service status",
+      kind: "check",
+      check: "kubernetes.get-pods-namespace",
+      params: {},
+      command: "kubectl get pods -n data-processing",
+      meaning: {
+        ok: "Every pod in data-processing is running and ready.",
+        warn: "Some pods are not ready or restarted: the outage may be one service.",
+        fail: "Pods are failing: the outage is in the cluster's workloads.",
+        error: "The Kubernetes API did not answer: the outage may be the cluster itself.",
+      },
+    },
+    {
+      id: "review-error-logs",
+      inRunbook: false,
+      title: "Review error logs",
+      kind: "check",
+      check: "kubernetes.logs",
+      params: { deployment: "normalization-service", filter: "ERROR" },
+      command: "kubectl logs -f -n data-processing deployment/normalization-service",
+      meaning: { ok: "No ERROR lines in the tail.", warn: "ERROR lines in the tail: read them.", fail: "The log could not be read." },
+    },
+    {
+      id: "check-resource-usage",
+      inRunbook: false,
+      title: "Check resource usage",
+      kind: "check",
+      check: "kubernetes.top-pods",
+      params: {},
+      command: "kubectl top pods -n data-processing",
+      meaning: { ok: "Pods use less than their limits.", warn: "A pod is close to its limit.", fail: "A pod is at its limit." },
+    },
+    { id: "immediate-actions", title: "Immediate actions", kind: "checklist", items: ["Check service status", "Review error logs", "Check resource usage", "Notify stakeholders"] },
+    { id: "recovery-steps", title: "Recovery steps", kind: "checklist", items: ["Restart affected services", "Check dependencies", "Verify data integrity", "Monitor recovery"] },
+    {
+      id: "verify",
+      title: "Monitor recovery",
+      kind: "verify",
+      steps: ["check-service-status"],
+      rules: [{ when: { verdict: ["fail", "error"] }, goto: "recovery-steps", because: "the services are still down" }],
+      next: { goto: "end", because: "the services are back" },
+    },
+  ],
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DiagnosisRun" ADD COLUMN     "service" TEXT;
