@@ -9,6 +9,7 @@ describe("crossSiteRefusal (cookie-session writes)", () => {
     expect(crossSiteRefusal(request("GET", { host: same.host }))).toBeNull();
     expect(crossSiteRefusal(request("POST", same))).toBeNull();
     expect(crossSiteRefusal(request("POST", { ...same, "content-type": "application/json; charset=utf-8" }))).toBeNull();
+    expect(crossSiteRefusal(request("POST", { host: same.host, origin: same.origin }))).toBeNull();
   });
 
   it.each([
@@ -18,6 +19,7 @@ describe("crossSiteRefusal (cookie-session writes)", () => {
     ["a malformed Origin", { ...same, origin: "null" }, "forbidden"],
     ["text/plain (a form another site can post)", { ...same, "content-type": "text/plain" }, "bad_request"],
     ["a url-encoded form", { ...same, "content-type": "application/x-www-form-urlencoded" }, "bad_request"],
+    ["a body without a content type", { host: same.host, origin: same.origin, "content-length": "12" }, "bad_request"],
   ])("refuses %s", (_what, headers, code) => {
     expect(crossSiteRefusal(request("POST", headers))).toMatchObject({ code });
   });
