@@ -10,9 +10,11 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
+          // Also on static files, which proxy.ts (the CSP and the rest: lib/server/security-headers.ts) does not see.
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()" },
         ],
       },
     ];

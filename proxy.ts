@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/server/security-headers";
 
 /**
  * The first gate: no page or API route is served without a session or an API key, except
@@ -12,26 +13,49 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
+/**
+ * Every response gets the security headers; pages get a Content-Security-Policy with a
+ * fresh nonce, passed on in the request headers so Next.js and the root layout can put it
+ * on their scripts.
+ */
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const secure = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", policy);
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+    return response;
+  };
+  const pass = () => {
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", policy);
+    return secure(NextResponse.next({ request: { headers } }));
+  };
+  return gate(request, pass, secure);
+}
+
+async function gate(request: NextRequest, pass: () => NextResponse, secure: (response: NextResponse) => NextResponse): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (isPublic(pathname)) return NextResponse.next();
+  if (isPublic(pathname)) return pass();
 
   const isApi = pathname.startsWith("/api/");
   // API keys are verified by the route itself (lib/server/api-route.ts), against the database.
-  if (isApi && request.headers.get("authorization")?.startsWith("Bearer ")) return NextResponse.next();
+  if (isApi && request.headers.get("authorization")?.startsWith("Bearer ")) return pass();
 
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) return pass();
 
   if (isApi) {
-    return NextResponse.json(
+    return secure(NextResponse.json(
       { error: { code: "unauthenticated", message: "Send a valid API key as 'Authorization: Bearer ick_…', or sign in." } },
       { status: 401 },
-    );
+    ));
   }
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  return secure(NextResponse.redirect(signIn));
 }
 
 export const config = {

@@ -10,7 +10,7 @@ test.beforeAll(async () => {
   expect(key).toMatch(/^ick_/);
 });
 
-test("declare, read, note (idempotent), change status, escalate to the top and no further", async ({ request }) => {
+test("declare, read, note (idempotent), change status, escalate one level at a time and no further than L3", async ({ request }) => {
   const headers = () => ({ Authorization: `Bearer ${key}` });
 
   const bad = await request.post("/api/v1/incidents", { headers: headers(), data: { title: "x", severity: "SEV9" } });
@@ -36,24 +36,28 @@ test("declare, read, note (idempotent), change status, escalate to the top and n
   const toL2 = await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need L2" } });
   expect(toL2.status()).toBe(201);
   expect(await toL2.json()).toMatchObject({ fromLevel: "L1", toLevel: "L2", packet: { findings: [expect.objectContaining({ text: note.body })] } });
-  expect((await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need L3" } })).status()).toBe(201);
-  const beyond = await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need more" } });
+  // L2 has not acknowledged: escalating again would skip them.
+  const skip = await request.post(`/api/v1/incidents/${incident.id}/escalate`, { headers: headers(), data: { note: "Need L3" } });
+  expect(skip.status()).toBe(409);
+  expect((await skip.json()).error.message).toContain("The hand-off to L2 is waiting for acknowledgement");
+  const dataLoss = await (await request.post("/api/v1/incidents", { headers: headers(), data: { title: "Ticks lost", severity: "SEV1", emergency: "data-loss" } })).json();
+  const beyond = await request.post(`/api/v1/incidents/${dataLoss.id}/escalate`, { headers: headers(), data: { note: "Need more" } });
   expect(beyond.status()).toBe(409);
   expect((await beyond.json()).error.message).toContain("already at L3");
 
-  // A script's key is no L3 engineer: it cannot acknowledge for them.
+  // A script's key is no L2 engineer: it cannot acknowledge for them.
   expect((await request.post(`/api/v1/incidents/${incident.id}/ack`, { headers: headers() })).status()).toBe(403);
 
   const read = await request.get(`/api/v1/incidents/${incident.id}`, { headers: headers() });
   expect(read.status()).toBe(200);
   const detail = await read.json();
-  expect(detail).toMatchObject({ id: incident.id, level: "L3", status: "identified", owner: null });
+  expect(detail).toMatchObject({ id: incident.id, level: "L2", status: "identified", owner: null });
   expect(detail.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
     expect.arrayContaining(["declared", "note", "status", "escalation"]),
   );
   const noteEntry = detail.timeline.find((entry: { kind: string }) => entry.kind === "note");
   expect(noteEntry).toEqual({ id: expect.any(String), kind: "note", at: expect.any(String), author: "api-key:api-contract", body: note.body });
-  expect(detail.handoffs.map((handoff: { fromLevel: string; toLevel: string }) => `${handoff.fromLevel}>${handoff.toLevel}`)).toEqual(["L1>L2", "L2>L3"]);
+  expect(detail.handoffs.map((handoff: { fromLevel: string; toLevel: string }) => `${handoff.fromLevel}>${handoff.toLevel}`)).toEqual(["L1>L2"]);
 
   const listed = await request.get(`/api/v1/incidents?severity=SEV1&service=kafka&q=broker`, { headers: headers() });
   expect((await listed.json()).incidents.map((row: { id: string }) => row.id)).toContain(incident.id);
@@ -80,4 +84,22 @@ test("health: every catalog service and the nine systems, 'not configured' where
   const logs = await request.get("/api/v1/services/normalization-service/logs?filter=$(reboot)", { headers: { Authorization: `Bearer ${key}` } });
   expect(logs.status()).toBe(400);
   expect((await logs.json()).error.message).toMatch(/^filter: must be a plain word/);
+});
+
+test("bad numbers and dates in queries are a clear 400, never a 500", async ({ request }) => {
+  const headers = { Authorization: `Bearer ${key}` };
+  const incident = await (await request.post("/api/v1/incidents", { headers, data: { title: "Cursor checks", severity: "SEV4" } })).json();
+  for (const path of [
+    `/api/v1/incidents/${incident.id}/timeline?before=99999999999999999999999999`,
+    `/api/v1/incidents/${incident.id}/timeline?before=-5`,
+    `/api/v1/incidents/${incident.id}/timeline?limit=1e99`,
+    "/api/v1/incidents?after=2026-13-45T99:99:99Z_abc",
+    "/api/v1/incidents?after=99999999999999999999_abc",
+    "/api/v1/incidents?limit=-1",
+  ]) {
+    const response = await request.get(path, { headers });
+    expect(response.status(), path).toBe(400);
+    expect((await response.json()).error).toEqual({ code: "bad_request", message: expect.any(String) });
+  }
+  expect((await request.get(`/api/v1/incidents/${incident.id}/timeline?before=9223372036854775807`, { headers })).status()).toBe(200);
 });

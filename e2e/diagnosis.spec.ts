@@ -11,6 +11,13 @@ const PASSWORD = "live-password-123";
 const L1 = "lena.live@254carbon.com";
 const L2 = "sam.live@254carbon.com";
 
+/** API writes as the signed-in page makes them: same-origin, as JSON (lib/server/cross-site.ts). */
+function api(page: Page) {
+  return {
+    post: (url: string, options: { data?: unknown } = {}) => page.request.post(url, { ...options, headers: { Origin: new URL(page.url()).origin } }),
+  };
+}
+
 async function signedIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -24,7 +31,7 @@ async function signedIn(browser: Browser, baseURL: string, email: string): Promi
 
 test("L1 walks Data Not Processing; the path, the evidence and an off-path answer are kept; L2 follows live and continues", async ({ browser }) => {
   const l1 = await signedIn(browser, LIVE_A_URL, L1);
-  const declared = await l1.request.post("/api/v1/incidents", { data: { title: "Diagnosis journey: no data in ClickHouse", severity: "SEV3", services: ["normalization-service"] } });
+  const declared = await api(l1).post("/api/v1/incidents", { data: { title: "Diagnosis journey: no data in ClickHouse", severity: "SEV3", services: ["normalization-service"] } });
   expect(declared.status()).toBe(201);
   const { id } = (await declared.json()) as { id: string };
   await l1.goto(`/incidents/${id}`);
@@ -78,18 +85,18 @@ test("the diagnosis API: viewers read runbooks and runs but cannot run; bad inpu
   expect(dataNotProcessing.level).toBe("L1");
   expect(dataNotProcessing.steps[0]).toMatchObject({ id: "check-kafka-topic-lag", kind: "check", command: expect.stringContaining("kafka-consumer-groups.sh") });
 
-  const declared = await l1.request.post("/api/v1/incidents", { data: { title: "Diagnosis API contract", severity: "SEV4", services: [] } });
+  const declared = await api(l1).post("/api/v1/incidents", { data: { title: "Diagnosis API contract", severity: "SEV4", services: [] } });
   const { id } = (await declared.json()) as { id: string };
-  expect((await l1.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "no-such" } })).status()).toBe(404);
-  const started = await l1.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } });
+  expect((await api(l1).post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "no-such" } })).status()).toBe(404);
+  const started = await api(l1).post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } });
   expect(started.status()).toBe(201);
   const run = (await started.json()) as { id: string };
-  const bad = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`, { data: { params: { unknown: 1 }, attempt: "x" } });
+  const bad = await api(l1).post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`, { data: { params: { unknown: 1 }, attempt: "x" } });
   expect(bad.status()).toBe(400);
-  const missing = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/nope`, { data: {} });
+  const missing = await api(l1).post(`/api/v1/incidents/${id}/runs/${run.id}/steps/nope`, { data: {} });
   expect(missing.status()).toBe(404);
   expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("No step 'nope' in Consumer Lag");
-  const pressed = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`);
+  const pressed = await api(l1).post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-consumer-groups`);
   expect(pressed.status()).toBe(200);
   expect(await pressed.json()).toMatchObject({ step: "check-consumer-groups", attempt: 1, verdict: "skipped", ranBy: L1 });
   const got = (await (await l1.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).json()) as { state: string; next: { step: string }; steps: { id: string; status: string; verdict?: string }[] };
@@ -99,8 +106,8 @@ test("the diagnosis API: viewers read runbooks and runs but cannot run; bad inpu
   const viewer = await signedIn(browser, LIVE_A_URL, "vic.live@254carbon.com");
   expect((await viewer.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).status()).toBe(200);
   expect((await viewer.request.get(`/api/v1/incidents/${id}/suggestions`)).status()).toBe(200);
-  expect((await viewer.request.post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } })).status()).toBe(403);
-  expect((await viewer.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-topic-details`)).status()).toBe(403);
+  expect((await api(viewer).post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } })).status()).toBe(403);
+  expect((await api(viewer).post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-topic-details`)).status()).toBe(403);
   await l1.context().close();
   await viewer.context().close();
 });

@@ -114,7 +114,8 @@ test("a viewer cannot write, through the API either", async ({ request }) => {
   await request.post(`${LIVE_A_URL}/api/auth/callback/credentials`, {
     form: { csrfToken, email: "vic.live@254carbon.com", password: PASSWORD, json: "true" },
   });
-  const response = await request.post(`${LIVE_A_URL}/api/v1/incidents`, { data: { title: "Should not exist", severity: "SEV4", services: [] } });
+  // Same-origin, as the console's own pages would send it: what stops the viewer is the role.
+  const response = await request.post(`${LIVE_A_URL}/api/v1/incidents`, { headers: { Origin: LIVE_A_URL }, data: { title: "Should not exist", severity: "SEV4", services: [] } });
   expect(response.status()).toBe(403);
   expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.stringContaining("l1") } });
 });

@@ -20,7 +20,7 @@ test.describe("as the administrator", () => {
     await form.getByLabel("Initial password").fill(ACCOUNTS.l1.password);
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByText(`Created ${ACCOUNTS.l1.email}`)).toBeVisible();
-    await expect(page.getByRole("cell", { name: ACCOUNTS.l1.email })).toBeVisible();
+    await expect(page.getByRole("cell", { name: ACCOUNTS.l1.email, exact: true })).toBeVisible();
 
     // The same email again is refused with a clear reason.
     await form.getByLabel("Email").fill(ACCOUNTS.l1.email.toUpperCase());

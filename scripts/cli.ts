@@ -4,6 +4,9 @@
  *
  *   user add --email jane@254carbon.com --role l2 [--name "Jane Doe"] [--password-stdin]
  *   user list
+ *   user disable --email <email> / user enable --email <email>
+ *   user set-role --email <email> --role <role>
+ *   user reset-password --email <email> [--password-stdin]
  *   api-key create --name grafana --role viewer [--expires-days 90]
  *   api-key list
  *   api-key revoke --id <id>
@@ -14,6 +17,9 @@ import { createDb } from "../lib/db/client";
 import { isAppError } from "../lib/errors";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createUser } from "../lib/users/create-user";
+import { changeUserRole } from "../lib/users/change-role";
+import { setUserDisabled } from "../lib/users/disable-user";
+import { resetPassword } from "../lib/users/reset-password";
 import { createApiKey } from "../lib/api-keys/create-api-key";
 import { revokeApiKey } from "../lib/api-keys/revoke-api-key";
 import { ROLES, isRole } from "../lib/auth/roles";
@@ -22,6 +28,10 @@ import { openDatabase } from "./open-database";
 const USAGE = `Usage: npm run cli -- <command>
   user add --email <email> --role <${ROLES.join("|")}> [--name <name>] [--password-stdin]
   user list
+  user disable --email <email>            (signed out, API keys they made refused, at their next request)
+  user enable --email <email>
+  user set-role --email <email> --role <${ROLES.join("|")}>
+  user reset-password --email <email> [--password-stdin]
   api-key create --name <name> --role <${ROLES.join("|")}> [--expires-days <n>]
   api-key list
   api-key revoke --id <id>`;
@@ -51,7 +61,7 @@ async function main() {
     },
     strict: true,
   });
-  const known = ["user add", "user list", "api-key create", "api-key list", "api-key revoke"];
+  const known = ["user add", "user list", "user disable", "user enable", "user set-role", "user reset-password", "api-key create", "api-key list", "api-key revoke"];
   if (!known.includes(`${group} ${command}`)) fail(USAGE);
   if (values.role !== undefined && !isRole(values.role)) fail(`--role must be one of ${ROLES.join(", ")}`);
 
@@ -72,6 +82,19 @@ async function main() {
     } else if (group === "user" && command === "list") {
       const users = await db.user.findMany({ orderBy: { email: "asc" } });
       for (const user of users) console.log(`${user.email}\t${user.role}\t${user.disabledAt ? "disabled" : "active"}`);
+    } else if (group === "user" && (command === "disable" || command === "enable")) {
+      if (!values.email) fail(USAGE);
+      const result = await setUserDisabled({ db, actor: SYSTEM_ACTOR, email: values.email, disabled: command === "disable" });
+      console.log(result.disabled ? `Disabled ${result.email}: their sessions and API keys are refused from their next request.` : `Enabled ${result.email}.`);
+    } else if (group === "user" && command === "set-role") {
+      if (!values.email || !values.role) fail(USAGE);
+      const result = await changeUserRole({ db, actor: SYSTEM_ACTOR, email: values.email, role: values.role as (typeof ROLES)[number] });
+      console.log(`${result.email} is now ${result.role}.`);
+    } else if (group === "user" && command === "reset-password") {
+      if (!values.email) fail(USAGE);
+      const result = await resetPassword({ db, actor: SYSTEM_ACTOR, email: values.email, password: values["password-stdin"] ? await readStdin() : undefined });
+      console.log(`New password set for ${result.email}.`);
+      if (result.generated) console.log(`Password (shown once): ${result.password}`);
     } else if (group === "api-key" && command === "create") {
       if (!values.name || !values.role) fail(USAGE);
       const days = values["expires-days"] ? Number(values["expires-days"]) : undefined;

@@ -1,9 +1,11 @@
-/** `npm run db:migrate`: applies pending migrations to DATABASE_URL or the embedded database. */
+/** `npm run db:migrate`: applies pending migrations as DATABASE_MIGRATION_URL (the owner) or DATABASE_URL, or to the embedded database. */
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { openDatabase } from "./open-database";
 
-const database = await openDatabase();
+const database = process.env.DATABASE_MIGRATION_URL
+  ? { url: process.env.DATABASE_MIGRATION_URL, close: async () => {} }
+  : await openDatabase();
 const client = new pg.Client({ connectionString: database.url });
 try {
   await client.connect();

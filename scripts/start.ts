@@ -9,12 +9,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { parseEnv } from "../lib/config/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { clearEmbeddedRecord, writeEmbeddedRecord } from "../lib/db/embedded-registry";
+import { grantConsoleRole } from "../lib/db/console-role";
 import { applyMigrations } from "../lib/db/migrations";
 import { ensureDemoAccounts } from "./demo-accounts";
 
@@ -49,12 +51,54 @@ async function authSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
+/** True only when the database answers that it has at least one user. */
+async function hasUsers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "User"');
+    return Number(rows[0]?.n ?? 0) > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Before the first account exists, /setup makes whoever completes it administrator. A token
+ * printed here (and kept in the data directory, readable only by this user) proves the
+ * person at /setup is the one who started the console, even with HOST=0.0.0.0.
+ */
+async function setupToken(dataDir: string, url: string, publicUrl: string): Promise<string | undefined> {
+  const file = path.join(dataDir, "setup-token");
+  if (await hasUsers(url)) {
+    await rm(file, { force: true });
+    return undefined;
+  }
+  const token = process.env.CONSOLE_SETUP_TOKEN || randomBytes(16).toString("hex");
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  log(`first run: open ${publicUrl}/setup and enter the set-up token ${token} (also in ${file})`);
+  return token;
+}
+
+/** Set when the console's role must be given its grants after each migration (DATABASE_MIGRATION_URL). */
+let consoleRole: string | undefined;
+
 async function migrate(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     const applied = await applyMigrations(client);
     log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    if (consoleRole) {
+      const problem = await grantConsoleRole(client, consoleRole);
+      if (problem) {
+        console.error(`The console cannot start: ${problem}.`);
+        process.exit(1);
+      }
+      log(`the console connects as ${consoleRole}, which may append to the audit log but not truncate or alter it`);
+    }
     return true;
   } catch (error) {
     log(`database not ready (${(error as Error).message}); the console starts anyway, /api/ready reports it, retrying every 5 s`);
@@ -93,15 +137,25 @@ async function main() {
     log(`embedded database (PGlite) in ${path.join(dataDir, "pglite")}, served on ${embedded.url.replace(/\/\/[^@]*@/, "//")}`);
   }
   const databaseUrl = childEnv.DATABASE_URL!;
+  // With DATABASE_MIGRATION_URL the owner migrates and the console runs as DATABASE_URL's role.
+  const migrationUrl = config.DATABASE_MIGRATION_URL ?? databaseUrl;
+  if (config.DATABASE_MIGRATION_URL) {
+    consoleRole = decodeURIComponent(new URL(databaseUrl).username);
+    delete childEnv.DATABASE_MIGRATION_URL;
+  }
 
-  if (!(await migrate(databaseUrl))) {
+  if (!(await migrate(migrationUrl))) {
     const retry = setInterval(async () => {
-      if (await migrate(databaseUrl)) clearInterval(retry);
+      if (await migrate(migrationUrl)) clearInterval(retry);
     }, 5_000);
     retry.unref();
   } else if (config.CONSOLE_DEMO) {
     await ensureDemoAccounts(databaseUrl, log);
   }
+
+  const token = await setupToken(dataDir, databaseUrl, childEnv.NEXTAUTH_URL);
+  if (token) childEnv.CONSOLE_SETUP_TOKEN = token;
+  else delete childEnv.CONSOLE_SETUP_TOKEN;
 
   if (!dev && !buildIsCurrent()) {
     log("building the console (first start, or sources changed)…");
@@ -114,9 +168,16 @@ async function main() {
   }
 
   const host = process.env.HOST || "127.0.0.1";
+  // The preload stamps each request with its socket's peer address: Next.js route handlers
+  // see only headers, and the sign-in throttle must not trust X-Forwarded-For blindly.
+  const preload = `--import ${JSON.stringify(fileURLToPath(new URL("./peer-address.mjs", import.meta.url)))}`;
   const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(config.PORT), "-H", host], {
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...childEnv,
+      NODE_ENV: dev ? "development" : "production",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" "),
+    },
   });
   log(`serving on http://${host === "0.0.0.0" ? "localhost" : host}:${config.PORT}`);
 

@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 
 /**
  * For connector and check tests: a closed port (unreachable) and a black hole (accepts
@@ -25,6 +25,44 @@ export async function blackHole(): Promise<BlackHole> {
     port: (server.address() as { port: number }).port,
     async close() {
       for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface FreezableProxy {
+  port: number;
+  /** Existing connections stop passing bytes but stay open (a half-open peer); new ones still work. */
+  freeze(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP proxy to 127.0.0.1:`targetPort` whose current connections can be frozen. */
+export async function freezableProxy(targetPort: number): Promise<FreezableProxy> {
+  const pairs: { client: Socket; upstream: Socket }[] = [];
+  const held: Socket[] = [];
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, "127.0.0.1");
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+    pairs.push({ client, upstream });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    port: (server.address() as { port: number }).port,
+    freeze() {
+      for (const { client, upstream } of pairs.splice(0)) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+        held.push(client, upstream);
+      }
+    },
+    async close() {
+      for (const socket of [...held, ...pairs.flatMap((pair) => [pair.client, pair.upstream])]) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

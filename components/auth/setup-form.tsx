@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 
 export function SetupForm() {
   const router = useRouter();
-  const [form, setForm] = useState({ email: "", name: "", password: "", confirm: "" });
+  const [form, setForm] = useState({ setupToken: "", email: "", name: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -26,7 +26,7 @@ export function SetupForm() {
       return;
     }
     startTransition(async () => {
-      const result = await setupAction({ email: form.email, name: form.name, password: form.password });
+      const result = await setupAction({ setupToken: form.setupToken, email: form.email, name: form.name, password: form.password });
       if (!result.ok) {
         setErrors(Object.fromEntries(Object.entries(result.error.fieldErrors ?? {}).map(([key, value]) => [key, value[0]])));
         setMessage(result.error.message);
@@ -41,6 +41,16 @@ export function SetupForm() {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {message ? <Banner tone="fail" title="The administrator was not created">{message}</Banner> : null}
+      <Field
+        label="Set-up token"
+        name="setupToken"
+        autoComplete="off"
+        required
+        value={form.setupToken}
+        onChange={update("setupToken")}
+        error={errors.setupToken}
+        hint="Printed by npm start when the console started (also in the data directory's setup-token file)."
+      />
       <Field label="Email" name="email" type="email" autoComplete="email" required value={form.email} onChange={update("email")} error={errors.email} />
       <Field label="Name" name="name" autoComplete="name" value={form.name} onChange={update("name")} error={errors.name} />
       <Field

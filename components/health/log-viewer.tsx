@@ -62,15 +62,40 @@ export function LogViewer({ service }: { service: string }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setLines([]);
     setState({ loading: true, error: null, live: false });
-    source.addEventListener("start", () => setState({ loading: false, error: null, live: true }));
+    let interruptions = 0;
+    source.addEventListener("start", () => {
+      interruptions = 0;
+      setState({ loading: false, error: null, live: true });
+    });
     source.addEventListener("line", (event) => {
       const { line } = JSON.parse((event as MessageEvent<string>).data) as { line: string };
       setLines((current) => (current.length >= MAX_LINES ? [...current.slice(current.length - MAX_LINES + 1), line] : [...current, line]));
     });
     source.addEventListener("error", (event) => {
       const data = (event as MessageEvent<string>).data;
-      const message = data ? (JSON.parse(data) as { error: { kind: string; message: string } }).error : null;
-      setState({ loading: false, error: message ? `${message.kind.replace("_", " ")}: ${message.message}` : "the log stream was interrupted; reconnecting…", live: false });
+      if (data) {
+        // The server said why it stopped (unreachable, not found, a time limit): reconnecting
+        // would only ask again, and hold one of the console's few follow slots meanwhile.
+        const { error } = JSON.parse(data) as { error: { kind: string; message: string } };
+        source.close();
+        setState({ loading: false, error: `${error.kind.replace("_", " ")}: ${error.message}`, live: false });
+        return;
+      }
+      interruptions++;
+      if (source.readyState === EventSource.CLOSED || interruptions > 5) {
+        // Refused (e.g. 429: too many follows) or down for good: say why, once, and stop.
+        source.close();
+        setState({ loading: false, error: "the log stream could not be opened; press Following to stop, then Follow to try again", live: false });
+        void fetch(`/api/v1/services/${service}/logs?${query}&follow=1`, { signal: AbortSignal.timeout(5_000) })
+          .then(async (response) => {
+            const body = response.ok ? null : await response.json().catch(() => null);
+            void response.body?.cancel();
+            if (body?.error?.message) setState({ loading: false, error: body.error.message, live: false });
+          })
+          .catch(() => {});
+        return;
+      }
+      setState({ loading: false, error: "the log stream was interrupted; reconnecting…", live: false });
     });
     source.addEventListener("end", () => {
       setState({ loading: false, error: "the container's log ended (it stopped or restarted)", live: false });

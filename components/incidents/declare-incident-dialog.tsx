@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Siren } from "lucide-react";
 import { declareIncidentAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/incidents/severity";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
 
@@ -39,13 +40,12 @@ export function DeclareIncidentDialog({
   const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
   const [chosen, setChosen] = useState<string[]>(prefill?.services ?? []);
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, notice } = useServerAction(declareIncidentAction);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    startTransition(async () => {
-      const result = await declareIncidentAction({ title, severity, services: chosen, emergency: emergency ?? null });
+    void run({ title, severity, services: chosen, emergency: emergency ?? null }).then((result) => {
       if (result.ok) {
         dialog.current?.close();
         router.push(`/incidents/${result.value.id}`);
@@ -66,7 +66,7 @@ export function DeclareIncidentDialog({
           <h2 id="declare-title" className="text-lg font-semibold">
             {emergency ? `Declare emergency: ${EMERGENCY_LABELS[emergency]}` : "Declare an incident"}
           </h2>
-          {error ? <Banner tone="fail" title="Not declared">{error}</Banner> : null}
+          {notice ? <Banner tone="warn" title={notice} /> : error ? <Banner tone="fail" title="Not declared">{error}</Banner> : null}
           <div className="space-y-1">
             <label htmlFor="incident-title" className="block text-sm font-medium">
               What is happening?

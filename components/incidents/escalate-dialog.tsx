@@ -1,9 +1,10 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { escalateAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { ROLE_RESPONSIBILITIES, type Role } from "@/lib/auth/roles";
 import { LEVEL_NAMES, nextLevel, type Level } from "@/lib/incidents/lifecycle";
 
@@ -15,14 +16,13 @@ export function EscalateDialog({ incidentId, level, onDone }: { incidentId: stri
   const [hypothesis, setHypothesis] = useState("");
   const [questions, setQuestions] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, notice } = useServerAction(escalateAction);
   if (!to) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    startTransition(async () => {
-      const result = await escalateAction({ incidentId, note, hypothesis, openQuestions: questions.split("\n").filter((line) => line.trim()) });
+    void run({ incidentId, note, hypothesis, openQuestions: questions.split("\n").filter((line) => line.trim()) }).then((result) => {
       if (result.ok) {
         dialog.current?.close();
         setNote("");
@@ -50,7 +50,7 @@ export function EscalateDialog({ incidentId, level, onDone }: { incidentId: stri
           <p className="text-sm">
             <span className="font-medium">{to} handles (runbook):</span> {ROLE_RESPONSIBILITIES[to.toLowerCase() as Role].join(" · ")}
           </p>
-          {error ? <Banner tone="fail" title="Not escalated">{error}</Banner> : null}
+          {notice ? <Banner tone="warn" title={notice} /> : error ? <Banner tone="fail" title="Not escalated">{error}</Banner> : null}
           <label className="block space-y-1 text-sm">
             <span className="font-medium">What do you need from {to}?</span>
             <textarea required autoFocus rows={3} value={note} onChange={(event) => setNote(event.target.value)} className={field} name="handoffNote" />

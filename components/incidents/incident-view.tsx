@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { changeStatusAction } from "@/app/(console)/incidents/actions";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { LocalTime } from "@/components/ui/local-time";
 import { can, type Role } from "@/lib/auth/roles";
 import { canChangeStatus, LEVEL_NAMES, STATUSES, STATUS_MEANINGS, type IncidentStatus } from "@/lib/incidents/lifecycle";
@@ -23,7 +24,7 @@ import { useIncident, type IncidentData } from "./use-incident";
 export function IncidentView({ initial, viewer, act }: { initial: IncidentData; viewer: { email: string; role: Role }; act?: ActOptions }) {
   const { data: incident, live, refresh, error: loadError } = useIncident(initial);
   const [statusError, setStatusError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run: runStatusChange, pending, notice: statusNotice } = useServerAction(changeStatusAction);
   const canWrite = can(viewer.role, "incident:write");
   // Pages older than the live first page, fetched on demand (keyset: before an entry id).
   const [older, setOlder] = useState<IncidentData["timeline"]>([]);
@@ -94,14 +95,13 @@ export function IncidentView({ initial, viewer, act }: { initial: IncidentData; 
                 variant="secondary"
                 disabled={pending}
                 title={STATUS_MEANINGS[status]}
-                onClick={() =>
-                  startTransition(async () => {
-                    setStatusError(null);
-                    const result = await changeStatusAction({ incidentId: incident.id, status });
+                onClick={() => {
+                  setStatusError(null);
+                  void runStatusChange({ incidentId: incident.id, status }).then(async (result) => {
                     if (result.ok) await refresh();
                     else setStatusError(result.error.message);
-                  })
-                }
+                  });
+                }}
               >
                 {incident.status === "resolved" ? "Reopen" : `Mark ${status}`}
               </Button>
@@ -112,7 +112,7 @@ export function IncidentView({ initial, viewer, act }: { initial: IncidentData; 
             </a>
           </div>
         ) : null}
-        {statusError ? <Banner tone="fail" title={statusError} /> : null}
+        {statusNotice ? <Banner tone="warn" title={statusNotice} /> : statusError ? <Banner tone="fail" title={statusError} /> : null}
       </header>
 
       {incident.status === "resolved" ? (

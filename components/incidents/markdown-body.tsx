@@ -3,6 +3,8 @@ import Markdown from "react-markdown";
 /**
  * Notes are Markdown written by responders. Rendered without raw HTML (react-markdown's
  * default), and links open in a new tab without the opener: a pasted link cannot run script.
+ * Images are shown as links, never loaded: an image in a note would make every viewer's
+ * browser call the host it names (and tell it who is looking, and when).
  */
 export function MarkdownBody({ text }: { text: string }) {
   return (
@@ -13,6 +15,11 @@ export function MarkdownBody({ text }: { text: string }) {
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noopener noreferrer nofollow">
               {children}
+            </a>
+          ),
+          img: ({ src, alt }) => (
+            <a href={typeof src === "string" ? src : undefined} target="_blank" rel="noopener noreferrer nofollow" data-image-link>
+              [image{alt ? `: ${alt}` : ""}]
             </a>
           ),
         }}

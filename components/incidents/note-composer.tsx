@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addNoteAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 const draftKey = (incidentId: string) => `incident-note-draft:${incidentId}`;
 const newKey = () => crypto.randomUUID();
@@ -17,7 +18,7 @@ export function NoteComposer({ incidentId, onSaved }: { incidentId: string; onSa
   const [body, setBody] = useState("");
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, notice } = useServerAction(addNoteAction);
 
   useEffect(() => {
     const saved = localStorage.getItem(draftKey(incidentId));
@@ -39,11 +40,7 @@ export function NoteComposer({ incidentId, onSaved }: { incidentId: string; onSa
   const save = () => {
     if (!body.trim()) return;
     setError(null);
-    startTransition(async () => {
-      const result = await addNoteAction({ incidentId, body, idempotencyKey: key }).catch(() => ({
-        ok: false as const,
-        error: { code: "unavailable" as const, message: "The console could not be reached. Your note is kept here; try again." },
-      }));
+    void run({ incidentId, body, idempotencyKey: key }).then((result) => {
       if (result.ok) {
         setBody("");
         setKey(newKey());
@@ -65,7 +62,7 @@ export function NoteComposer({ incidentId, onSaved }: { incidentId: string; onSa
 
   return (
     <form onSubmit={submit} className="space-y-2" aria-label="Add a note">
-      {error ? <Banner tone="fail" title="The note was not saved">{error}</Banner> : null}
+      {notice ? <Banner tone="warn" title={notice} /> : error ? <Banner tone="fail" title="The note was not saved">{error}</Banner> : null}
       <label htmlFor="note-body" className="sr-only">
         Note
       </label>

@@ -4,10 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { clientAddress } from "./client-address";
 import { isRole, type Role } from "./roles";
 import { signInWithPassword } from "./sign-in";
+import { ssoSignIn, type SsoProfile } from "./sso-sign-in";
 
 /** Error codes the sign-in page turns into words (next-auth passes them through as `error`). */
 export const SIGN_IN_ERRORS = {
@@ -21,6 +21,9 @@ declare module "next-auth" {
     user: { id: string; email: string; name: string | null; role: Role };
   }
 }
+
+/** Set from the socket by the launcher's preload (scripts/peer-address.mjs); clients cannot forge it. */
+const PEER_ADDRESS_HEADER = "x-console-peer-address";
 
 function headerValue(headers: unknown, name: string): string | null {
   if (!headers) return null;
@@ -43,11 +46,16 @@ function oidcProvider(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(profile: { sub: string; email?: string; name?: string }) {
-        return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? null };
+      profile(profile: { sub: string; email?: string; email_verified?: boolean | string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? null, emailVerified: isVerified(profile.email_verified) };
       },
     },
   ];
+}
+
+/** Some providers send the claim as the string "true". */
+function isVerified(claim: boolean | string | undefined): boolean {
+  return claim === true || claim === "true";
 }
 
 export function ssoProviderName(): string | null {
@@ -72,7 +80,11 @@ export const authOptions: NextAuthOptions = {
             db: getDb(),
             email: credentials.email,
             password: credentials.password,
-            address: clientAddress(headerValue(req?.headers, "x-forwarded-for"), env().TRUST_PROXY),
+            address: clientAddress({
+              peer: headerValue(req?.headers, PEER_ADDRESS_HEADER),
+              forwardedFor: headerValue(req?.headers, "x-forwarded-for"),
+              trustedHops: env().TRUST_PROXY_HOPS,
+            }),
           });
           if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
           if (result.reason === "throttled") throw new Error(SIGN_IN_ERRORS.throttled);
@@ -88,23 +100,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
-      // SSO: the account is matched by email; first sign-in creates it with OIDC_DEFAULT_ROLE.
-      const email = user.email?.trim().toLowerCase();
-      if (!email) return false;
-      const db = getDb();
-      const existing = await db.user.findUnique({ where: { email } });
-      if (existing?.disabledAt) return false;
-      const row =
-        existing ??
-        (await db.user.create({ data: { email, name: user.name ?? null, role: env().OIDC_DEFAULT_ROLE } }));
-      await recordAudit(db, {
-        actor: { kind: "user", id: row.id, email: row.email, name: row.name, role: row.role },
-        action: existing ? "auth.sign-in" : "user.create-from-sso",
-        outcome: "ok",
-        detail: "single sign-on",
-      });
-      user.id = row.id;
-      return true;
+      return ssoSignIn(getDb(), user as SsoProfile, env().OIDC_DEFAULT_ROLE);
     },
     async jwt({ token, user }) {
       if (user) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 /**
  * Sign-in throttling, kept in PostgreSQL so every app process sees the same counts.
@@ -30,24 +31,63 @@ export function lockedUntil(failures: Date[], now: Date): Date | null {
   return until !== null && until > now.getTime() ? new Date(until) : null;
 }
 
-export async function checkThrottle(db: Db, subjects: string[], now = new Date()): Promise<Date | null> {
+export async function checkThrottle(db: Db | Prisma.TransactionClient, subjects: string[], now = new Date()): Promise<Date | null> {
+  return (await lockOf(db, subjects, now))?.until ?? null;
+}
+
+/** The subject whose lock lasts longest, if any is locked. */
+async function lockOf(
+  db: Db | Prisma.TransactionClient,
+  subjects: string[],
+  now: Date,
+): Promise<{ subject: string; until: Date } | null> {
   const failures = await db.signInFailure.findMany({
     where: { subject: { in: subjects }, at: { gte: new Date(now.getTime() - LOCK_MS - WINDOW_MS) } },
     select: { subject: true, at: true },
   });
-  let until: Date | null = null;
+  let lock: { subject: string; until: Date } | null = null;
   for (const subject of subjects) {
     const locked = lockedUntil(
       failures.filter((failure) => failure.subject === subject).map((failure) => failure.at),
       now,
     );
-    if (locked && (!until || locked > until)) until = locked;
+    if (locked && (!lock || locked > lock.until)) lock = { subject, until: locked };
   }
-  return until;
+  return lock;
 }
 
-export async function recordFailure(db: Db, subjects: string[]): Promise<void> {
-  await db.signInFailure.createMany({ data: subjects.map((subject) => ({ subject })) });
+/** Namespace of the advisory locks below (two-key form), so they cannot collide with others. */
+const THROTTLE_LOCK_SPACE = 72707370;
+
+export type AttemptAdmission =
+  | { admitted: true; reservation: bigint[] }
+  | { admitted: false; lockedUntil: Date; lockedSubject: string };
+
+/**
+ * Count-and-decide in one step: under a transaction-scoped advisory lock per subject (taken
+ * in sorted order, so two attempts never deadlock), check the lock and, when admitted, write
+ * this attempt's failure rows up front. Parallel guesses therefore queue on the lock and each
+ * sees the ones before it; the password check (argon2, slow) runs outside the transaction.
+ * A successful sign-in gives its reservation back with `releaseAttempt`.
+ */
+export async function admitAttempt(db: Db, subjects: string[], now = new Date()): Promise<AttemptAdmission> {
+  return db.$transaction(async (tx) => {
+    for (const subject of [...subjects].sort()) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${THROTTLE_LOCK_SPACE}::int, hashtext(${subject}))`;
+    }
+    const lock = await lockOf(tx, subjects, now);
+    if (lock) return { admitted: false as const, lockedUntil: lock.until, lockedSubject: lock.subject };
+    const rows = await tx.signInFailure.createManyAndReturn({
+      data: subjects.map((subject) => ({ subject })),
+      select: { id: true },
+    });
+    return { admitted: true as const, reservation: rows.map((row) => row.id) };
+  });
+}
+
+/** The attempt succeeded: it was no failure after all. */
+export async function releaseAttempt(db: Db, reservation: bigint[]): Promise<void> {
+  await db.signInFailure.deleteMany({ where: { id: { in: reservation } } });
 }
 
 /** Old rows are only noise for the window queries above. */

@@ -4,7 +4,7 @@ import { parseEnv } from "./env";
 describe("parseEnv", () => {
   it("accepts an empty environment with defaults (the embedded database, port 3000)", () => {
     const result = parseEnv({});
-    expect(result).toMatchObject({ ok: true, env: { PORT: 3000, DATA_DIR: ".data", TRUST_PROXY: false } });
+    expect(result).toMatchObject({ ok: true, env: { PORT: 3000, DATA_DIR: ".data", TRUST_PROXY_HOPS: 0 } });
     expect(result.ok && result.env.DATABASE_URL).toBeUndefined();
   });
 
@@ -33,5 +33,13 @@ describe("parseEnv", () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ ok: true, env: { PORT: 3000 } });
+  });
+
+  it("replaces TRUST_PROXY with a hop count and says so", () => {
+    const result = parseEnv({ TRUST_PROXY: "true" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([expect.stringMatching(/^TRUST_PROXY is replaced by TRUST_PROXY_HOPS.*TRUST_PROXY_HOPS=1/)]);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "2" })).toMatchObject({ ok: true, env: { TRUST_PROXY_HOPS: 2 } });
+    expect(parseEnv({ TRUST_PROXY_HOPS: "-1" }).ok).toBe(false);
   });
 });

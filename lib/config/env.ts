@@ -27,6 +27,14 @@ export const envSchema = z
         message: "must be a PostgreSQL URL, for example postgresql://console:secret@db.internal:5432/console",
       })
       .optional(),
+    // The table owner, for migrations only; then DATABASE_URL names a role that owns nothing
+    // (lib/db/console-role.ts), so the console cannot truncate the audit log or drop its trigger.
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, {
+        message: "must be a PostgreSQL URL of the tables' owner, for example postgresql://console_owner:secret@db.internal:5432/console",
+      })
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce
       .number({ message: "must be a whole number, for example 10" })
       .int()
@@ -44,16 +52,40 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("SSO"),
     OIDC_DEFAULT_ROLE: z.enum(roles, { message: `must be one of ${roles.join(", ")}, for example viewer` }).default("viewer"),
-    TRUST_PROXY: z
-      .enum(["true", "false"], { message: "must be true or false, for example true behind a load balancer" })
-      .default("false")
-      .transform((value) => value === "true"),
+    // How many proxies in front of the console append to X-Forwarded-For (counted from the
+    // right). 0: the client address is the socket's peer and the header is ignored.
+    TRUST_PROXY_HOPS: z.coerce
+      .number({ message: "must be the number of proxies in front of the console, for example 1 behind one load balancer" })
+      .int({ message: "must be a whole number, for example 1 behind one load balancer" })
+      .min(0, { message: "must be 0 or more, for example 1 behind one load balancer" })
+      .max(10, { message: "must be at most 10, for example 1 behind one load balancer" })
+      .default(0),
+    // Replaced by TRUST_PROXY_HOPS; kept only to stop start-up with a message saying so.
+    TRUST_PROXY: z.string().optional(),
+    // Set by the launcher before the first account exists (scripts/start.ts prints it); /setup
+    // asks for it, so reaching the console first is not enough to become its administrator.
+    CONSOLE_SETUP_TOKEN: z.string().min(16, { message: "must be at least 16 characters, for example the output of `openssl rand -hex 16`" }).optional(),
     CONSOLE_DEMO: z
       .enum(["true", "false"], { message: "must be true or false, for example true for a lab demo" })
       .default("false")
       .transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_MIGRATION_URL"],
+        message: "needs DATABASE_URL too (the console's own, non-owner role), for example DATABASE_URL=postgresql://console_app:secret@db.internal:5432/console",
+      });
+    }
+    if (env.TRUST_PROXY !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUST_PROXY"],
+        message:
+          "is replaced by TRUST_PROXY_HOPS, the number of proxies in front of the console: remove TRUST_PROXY and set, for example, TRUST_PROXY_HOPS=1 behind one load balancer (0, the default, when clients connect directly)",
+      });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {

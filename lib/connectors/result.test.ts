@@ -44,6 +44,31 @@ describe("classifyError and redact", () => {
   });
 });
 
+describe("redactLogLine: every common secret shape", () => {
+  const cases: [shape: string, line: string, secret: string, kept?: string][] = [
+    ["JSON password", '{"level":"error","password": "hunter2 with spaces","user":"ops"}', "hunter2", '"user":"ops"'],
+    ["JSON api_key", '{"api_key":"ak_live_123","host":"db"}', "ak_live_123", '"host":"db"'],
+    ["env DB_PASSWORD", "starting with DB_PASSWORD=s3cr3t-pw PORT=5432", "s3cr3t-pw", "PORT=5432"],
+    ["client_secret in a query", "POST /oauth/token grant_type=client_credentials&client_secret=cs_9f8e7d&scope=x", "cs_9f8e7d"],
+    ["client_secret as JSON", '{"client_secret": "cs_9f8e7d"}', "cs_9f8e7d"],
+    ["redis URL with only a password", "ERROR redis://:redispw@redis:6379/0 refused", "redispw", "redis:6379/0 refused"],
+    ["password containing @ in a URL", "connect postgresql://app:p@ss@word@db:5432/x failed", "ss@word", "db:5432/x failed"],
+    ["password containing @ in a field", "login password=p@ss@word ok", "ss@word", "ok"],
+    ["Authorization: Token", "GET /api Authorization: Token tk_abcdef123 200", "tk_abcdef123", "200"],
+    ["Authorization: Bearer", "GET /v1 Authorization: Bearer eyJabc.def", "eyJabc"],
+    ["authorization header as JSON", '{"authorization":"Basic dXNlcjpwdw=="}', "dXNlcjpwdw=="],
+    ["X-Api-Key header", "proxy sent X-Api-Key: key-778899", "key-778899"],
+    ["single-quoted secret", "config secret='a b c' loaded", "a b c", "loaded"],
+  ];
+  it.each(cases)("%s", (_shape, line, secret, kept) => {
+    const redacted = redactLogLine(line);
+    expect(redacted).not.toContain(secret);
+    expect(redacted).toContain("***");
+    if (kept) expect(redacted).toContain(kept);
+    expect(redact(line)).not.toContain(secret);
+  });
+});
+
 describe("redactLogLine", () => {
   it("hides credentials in log lines and keeps the rest readable and whole", () => {
     expect(redactLogLine('WARN lookup failed api_key="ak_live_123" user=ops')).toBe('WARN lookup failed api_key="***" user=ops');

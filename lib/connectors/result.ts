@@ -76,24 +76,41 @@ export function classifyError(error: unknown): ConnectorError {
 
 /** Removes credentials from URLs and obvious secrets from a message before anyone sees it. */
 export function redact(message: string): string {
-  return message
-    .replace(URL_CREDENTIALS, "$1***:***@")
-    .replace(AUTH_SCHEME, "$1 ***")
-    .replace(/(password|passwd|token|secret|authorization)(["'\s:=]+)(?!bearer\b|basic\b)[^\s"',;]+/gi, "$1$2***")
+  return redactSecrets(message)
+    .replace(/(password|passwd|token|secret|authorization)(["'\s:=]+)(?!bearer\b|basic\b|\*\*\*)[^\s"',;]+/gi, "$1$2***")
     .slice(0, 500);
 }
 
-const URL_CREDENTIALS = /(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g;
-const AUTH_SCHEME = /(bearer|basic)\s+[^\s"',;]+/gi;
+/**
+ * Credentials in URLs (`scheme://user:pw@`, `redis://:pw@`, passwords containing `@`: the
+ * password runs to the last `@` before the host).
+ */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@:]*:[^/\s]*@/gi;
+const AUTH_SCHEME = /\b(bearer|basic)\s+(?!\*\*\*)[^\s"',;}]+/gi;
+/** An Authorization header or field, whatever its scheme (`Token abc`, `Digest …`, a bare key). */
+const AUTHORIZATION = /(\bauthorization["']?\s*[=:]\s*["']?)(?:(bearer|basic|token|digest|negotiate|apikey|api-key)\s+)?(?!\*\*\*)[^\s"',;}]+/gi;
+/**
+ * `key=value`, `key: value`, JSON `"key": "value"` where the key names a secret, also inside
+ * a longer name (`DB_PASSWORD`, `client_secret`, `X-Api-Key`). A quoted value is hidden up to
+ * its closing quote, so a passphrase with spaces goes whole. Needs the `=`/`:` so that prose
+ * ("token bucket refilled") stays readable.
+ */
+const SECRET_FIELD =
+  /(["']?\b[\w.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\w.-]*["']?\s*[=:]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|(?!\*\*\*)[^\s"',;}]+)/gi;
+
+function redactSecrets(text: string): string {
+  return text
+    .replace(URL_CREDENTIALS, "$1***:***@")
+    .replace(AUTHORIZATION, (_match, prefix: string, scheme: string | undefined) => `${prefix}${scheme ? `${scheme} ` : ""}***`)
+    .replace(AUTH_SCHEME, "$1 ***")
+    .replace(SECRET_FIELD, (_match, key: string, value: string) => `${key}${value.startsWith('"') ? '"***"' : value.startsWith("'") ? "'***'" : "***"}`);
+}
 
 /**
- * For text shown whole (log lines): credentials in URLs, Authorization values and
- * `password=…` / `api_key: …` pairs become `***`. Stricter than redact() about what a
- * secret looks like (a "token bucket" in a rate limiter's log stays readable), and uncut.
+ * For text shown whole (log lines): credentials in URLs, Authorization values and secret
+ * fields (see SECRET_FIELD) become `***`. Stricter than redact() about what a secret looks
+ * like (a "token bucket" in a rate limiter's log stays readable), and uncut.
  */
 export function redactLogLine(line: string): string {
-  return line
-    .replace(URL_CREDENTIALS, "$1***:***@")
-    .replace(AUTH_SCHEME, "$1 ***")
-    .replace(/\b(password|passwd|token|secret|api[_-]?key|authorization)(\s*[=:]\s*["']?)(?!bearer\b|basic\b|\*\*\*)[^\s"',;}]+/gi, "$1$2***");
+  return redactSecrets(line);
 }

@@ -15,12 +15,25 @@ export interface DbHandle {
   pool: pg.Pool;
 }
 
-export function createDb(connectionString: string, poolSize = 10): DbHandle {
+/**
+ * Server-side limits on every connection of the pool, so a stalled database or a stuck
+ * statement fails the one request with an error instead of hanging it (and, through the
+ * pool, every request after it): no statement runs longer than `statementTimeoutMs`, no
+ * transaction sits idle holding locks longer than a minute, and TCP keep-alive notices a
+ * server that vanished without closing the socket.
+ */
+export const DB_TIMEOUTS = { connectMs: 3_000, statementMs: 15_000, idleInTransactionMs: 60_000 } as const;
+
+export function createDb(connectionString: string, poolSize = 10, options: { statementTimeoutMs?: number } = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
-    connectionTimeoutMillis: 3_000,
+    connectionTimeoutMillis: DB_TIMEOUTS.connectMs,
     idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? DB_TIMEOUTS.statementMs,
+    idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener that
   // would crash the process. The next query reports the failure where it can be shown.

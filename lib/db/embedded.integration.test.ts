@@ -50,4 +50,25 @@ describe("embedded database (PGlite served on loopback)", () => {
       await second.stop();
     }
   });
+
+  it("refuses a client without the generated password, as PostgreSQL would (28P01), and lets the URL's password in", async () => {
+    const database = await startEmbeddedPostgres();
+    try {
+      const url = new URL(database.url);
+      expect(url.password.length).toBeGreaterThanOrEqual(24);
+      for (const password of ["postgres", "", "wrong"]) {
+        const guess = new URL(database.url);
+        guess.password = password;
+        const client = new pg.Client({ connectionString: guess.toString(), connectionTimeoutMillis: 5_000 });
+        await expect(client.connect()).rejects.toMatchObject({ code: password === "" ? expect.any(String) : "28P01" });
+        await client.end().catch(() => {});
+      }
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      expect((await client.query("SELECT 1 + 1 AS two")).rows).toEqual([{ two: 2 }]);
+      await client.end();
+    } finally {
+      await database.stop();
+    }
+  });
 });

@@ -1,6 +1,10 @@
-import { mkdir } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { startPasswordGate } from "./embedded-password-gate";
 
 /**
  * The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) served on a
@@ -11,6 +15,11 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
  * a transaction on the connection that opened it, but messages of the extended protocol from
  * two clients could interleave, so the console itself uses a pool of one connection against
  * it (see `poolSizeFor`). A real PostgreSQL (`DATABASE_URL`) has no such limit.
+ *
+ * PGlite itself accepts any password, so it listens only on a Unix socket in a private
+ * directory, and the loopback port is a gate that requires a password generated at each
+ * start (embedded-password-gate.ts). The URL carries it; the launcher hands the URL to
+ * Next.js and records it, readable only by this user, for the CLI (embedded-registry.ts).
  */
 export interface EmbeddedPostgres {
   url: string;
@@ -30,21 +39,21 @@ export interface StartEmbeddedOptions {
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 8,
-  });
+  // mkdtemp makes the directory 0700: other users of the machine cannot reach the socket.
+  const socketDir = await mkdtemp(path.join(tmpdir(), "console-pglite-"));
+  const upstreamPath = path.join(socketDir, "pglite.sock");
+  const server = new PGLiteSocketServer({ db, path: upstreamPath, maxConnections: options.maxConnections ?? 8 });
   await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  const password = randomBytes(24).toString("base64url");
+  const gate = await startPasswordGate({ upstreamPath, password, host: "127.0.0.1", port: options.port ?? 0 });
   return {
-    // PGlite accepts any user and password; these only satisfy the URL syntax.
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    port,
+    url: `postgresql://postgres:${password}@127.0.0.1:${gate.port}/postgres?sslmode=disable`,
+    port: gate.port,
     async stop() {
+      await gate.close();
       await server.stop();
       await db.close();
+      await rm(socketDir, { recursive: true, force: true });
     },
   };
 }

@@ -43,7 +43,7 @@ export interface ServiceDetail {
   lag: Part<GroupLag>;
   group: Part<GroupDescription>;
   tables: Part<TableSummary[]>;
-  helm: Part<Omit<HelmRelease, "status"> & { status: Omit<HelmRelease["status"], "values"> }>;
+  helm: Part<Omit<HelmRelease, "status"> & { status: ViewerHelmStatus }>;
   metrics: Part<Record<string, RangeSeries[]>>;
   checkedAt: string;
 }
@@ -102,16 +102,23 @@ async function collect(service: CatalogService): Promise<ServiceDetail> {
     group,
     tables,
     // Values stay out of the page: they are redacted, but a responder does not need them here.
-    helm: helm.ok ? { ...helm, value: { history: helm.value.history, status: withoutValues(helm.value.status) } } : helm,
+    helm: helm.ok ? { ...helm, value: { history: helm.value.history, status: viewerHelmStatus(helm.value.status) } } : helm,
     metrics,
     checkedAt: end.toISOString(),
   };
 }
 
-function withoutValues(status: HelmRelease["status"]): Omit<HelmRelease["status"], "values"> {
+export type ViewerHelmStatus = Omit<HelmRelease["status"], "values" | "notes">;
+
+/**
+ * What every viewer of the service page may see of a release: not its values, and not its
+ * notes (rendered templates, which charts commonly use to print passwords and tokens).
+ */
+export function viewerHelmStatus(status: HelmRelease["status"]): ViewerHelmStatus {
   const copy: Partial<HelmRelease["status"]> = { ...status };
   delete copy.values;
-  return copy as Omit<HelmRelease["status"], "values">;
+  delete copy.notes;
+  return copy as ViewerHelmStatus;
 }
 
 async function chartSeries(base: string, service: string, range: { start: Date; end: Date; stepSeconds: number }, deadlineMs: number): Promise<Part<Record<string, RangeSeries[]>>> {

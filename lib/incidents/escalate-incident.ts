@@ -14,7 +14,7 @@ import { runJson } from "@/lib/diagnosis/run-json";
 import { ackDeadlineMs } from "./ack-deadline";
 import { buildHandoffPacket, type HandoffPacket } from "./handoff-packet";
 import { announceChange } from "./live/timeline-bus";
-import { LEVEL_NAMES, nextLevel, type Level } from "./lifecycle";
+import { LEVEL_NAMES, LEVELS, levelOfRole, nextLevel, type Level } from "./lifecycle";
 import { toIncidentSummary, toTimelineEntry } from "./mappers";
 import { appendTimeline, lockIncident } from "./timeline";
 import { incidentRef } from "./types";
@@ -86,24 +86,56 @@ export async function escalateWithinTransaction(
   return handoff;
 }
 
+type Refusal =
+  | { refused: "top" }
+  | { refused: "pending"; waitingFor: Level }
+  | { refused: "below"; level: Level };
+
+/** The level a person may escalate from: their own; an administrator (or the console) any. */
+function escalatingLevel(actor: Actor): Level | null {
+  return actor.role === "admin" ? "L3" : levelOfRole(actor.role);
+}
+
 export async function escalateIncident(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof escalateInput>; baseUrl: string }) {
   const input = validate(escalateInput, options.input, "Invalid escalation");
   const { db, actor, incidentId } = options;
-  const handoff = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx): Promise<Refusal | { handoff: Awaited<ReturnType<typeof escalateWithinTransaction>> }> => {
     const incident = await lockIncident(tx, incidentId);
     if (!incident) throw new AppError("not_found", "No such incident.");
     const to = nextLevel(incident.level);
-    if (!to) return null;
+    if (!to) return { refused: "top" };
     if (incident.status === "resolved") throw new AppError("conflict", "The incident is resolved; reopen it before escalating.");
+    // One hand-off at a time: escalating past a level that has not answered yet would skip
+    // it, and leave its timer to fire on a hand-off nobody is waiting for any more.
+    const pending = await tx.handoff.findFirst({ where: { incidentId, acknowledgedAt: null, expiredAt: null }, orderBy: { createdAt: "desc" } });
+    if (pending) return { refused: "pending", waitingFor: pending.toLevel };
+    const own = escalatingLevel(actor);
+    if (!own || LEVELS.indexOf(own) < LEVELS.indexOf(incident.level)) return { refused: "below", level: incident.level };
     const created = await escalateWithinTransaction(tx, { incidentId, actor, from: incident.level, to, ...input, automatic: false, baseUrl: options.baseUrl });
     await recordAudit(tx, { actor, action: "incident.escalate", outcome: "ok", targetType: "incident", targetId: incidentId, before: { level: incident.level }, after: { level: to, handoffId: created.id } });
-    return created;
+    return { handoff: created };
   });
-  if (!handoff) {
+  if ("refused" in outcome) {
     // Audited outside the transaction, which changed nothing.
-    await recordAudit(db, { actor, action: "incident.escalate", outcome: "denied", targetType: "incident", targetId: incidentId, detail: "already at L3" });
-    throw new AppError("conflict", "The incident is already at L3, the highest level. Contact management if more help is needed.");
+    const refusal = describeRefusal(outcome);
+    await recordAudit(db, { actor, action: "incident.escalate", outcome: "denied", targetType: "incident", targetId: incidentId, detail: refusal.detail });
+    throw new AppError(refusal.code, refusal.message);
   }
   await announceChange(db, incidentId);
-  return handoff;
+  return outcome.handoff;
+}
+
+function describeRefusal(refusal: Refusal): { code: "conflict" | "forbidden"; detail: string; message: string } {
+  switch (refusal.refused) {
+    case "top":
+      return { code: "conflict", detail: "already at L3", message: "The incident is already at L3, the highest level. Contact management if more help is needed." };
+    case "pending":
+      return {
+        code: "conflict",
+        detail: `hand-off to ${refusal.waitingFor} not yet acknowledged`,
+        message: `The hand-off to ${refusal.waitingFor} is waiting for acknowledgement. ${refusal.waitingFor} acknowledges it, or it escalates by itself when its deadline passes; escalating again now would skip ${refusal.waitingFor}.`,
+      };
+    case "below":
+      return { code: "forbidden", detail: `incident is at ${refusal.level}`, message: `The incident is at ${refusal.level}; only ${refusal.level} or above can escalate it further.` };
+  }
 }

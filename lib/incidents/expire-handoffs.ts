@@ -35,9 +35,12 @@ export async function expireHandoffs(options: { db: Db; baseUrl: string; now?: D
       const incident = await tx.incident.findUniqueOrThrow({ where: { id: row.incidentId } });
       incidents.push(incident.id);
       if (incident.status === "resolved") continue;
+      // A hand-off the incident has moved past (acknowledged elsewhere, superseded) is only
+      // closed: nobody is waiting on it, so it must neither escalate nor page management.
+      if (incident.level !== handoff.toLevel) continue;
       const to = nextLevel(handoff.toLevel);
       const waited = Math.round((now.getTime() - handoff.createdAt.getTime()) / 1000);
-      if (to && incident.level === handoff.toLevel) {
+      if (to) {
         await escalateWithinTransaction(tx, {
           incidentId: incident.id,
           actor: SYSTEM_ACTOR,

@@ -127,6 +127,38 @@ describe("incident record (real PostgreSQL)", () => {
     expect(ticked.timeline[0]).toMatchObject({ kind: "checklist", body: expect.stringContaining("Done:") });
   });
 
+  it("refuses to escalate past a level that has not acknowledged, and refuses people below the incident's level", async () => {
+    const incident = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "Skip a level", severity: "SEV2" } });
+    await escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Need L2" } });
+    await expect(escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Need L3 too" } })).rejects.toMatchObject({
+      code: "conflict",
+      userMessage: expect.stringContaining("The hand-off to L2 is waiting for acknowledgement"),
+    });
+    await acknowledgeHandoff({ db: database.db, actor: l2, incidentId: incident.id });
+    await expect(escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Need L3" } })).rejects.toMatchObject({
+      code: "forbidden",
+      userMessage: expect.stringContaining("only L2 or above"),
+    });
+    await escalateIncident({ db: database.db, actor: l2, incidentId: incident.id, baseUrl: BASE, input: { note: "Need L3" } });
+    const detail = (await getIncident(database.db, incident.id))!;
+    expect(detail.handoffs.map((handoff) => `${handoff.fromLevel}>${handoff.toLevel}`)).toEqual(["L1>L2", "L2>L3"]);
+    const denied = await database.db.auditLog.findMany({ where: { action: "incident.escalate", outcome: "denied", targetId: incident.id }, orderBy: { id: "asc" } });
+    expect(denied.map((row) => row.detail)).toEqual(["hand-off to L2 not yet acknowledged", "incident is at L2"]);
+  });
+
+  it("a hand-off the incident has moved past expires without a false 'no higher level' entry or a page to management", async () => {
+    const incident = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "Stale hand-off", severity: "SEV2" } });
+    await escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Need L2" } });
+    // The state the old code reached by escalating twice: a pending L1→L2 hand-off on an L3 incident.
+    await database.db.incident.update({ where: { id: incident.id }, data: { level: "L3" } });
+    const notificationsBefore = await database.db.notification.count({ where: { incidentId: incident.id } });
+    const expired = await expireHandoffs({ db: database.db, baseUrl: BASE, now: new Date(Date.now() + 3_000) });
+    expect(expired).toContain(incident.id);
+    const detail = (await getIncident(database.db, incident.id))!;
+    expect(detail.timeline.filter((entry) => entry.kind === "auto_escalation")).toHaveLength(0);
+    expect(await database.db.notification.count({ where: { incidentId: incident.id } })).toBe(notificationsBefore);
+  });
+
   it("an unacknowledged escalation auto-escalates exactly once, even with two workers racing", async () => {
     const incident = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "Broker down", severity: "SEV2", services: ["kafka"] } });
     await escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Broker will not start" } });
@@ -170,6 +202,11 @@ describe("incident record (real PostgreSQL)", () => {
     const revisions = await database.db.noteRevision.findMany({ where: { eventId: BigInt(entry.id) } });
     expect(revisions.map((revision) => revision.body)).toEqual(["frist"]);
     await expect(editNote({ db: database.db, actor: l2, incidentId: incident.id, input: { eventId: entry.id, body: "mine now" } })).rejects.toMatchObject({ code: "forbidden" });
+    const refusals = await database.db.auditLog.findMany({ where: { action: "incident.note.edit", outcome: "denied", targetId: incident.id } });
+    expect(refusals.map((row) => [row.actor, row.detail])).toEqual([["l2@254carbon.com", "not the author"]]);
+    const note = await database.db.timelineEvent.findUnique({ where: { id: BigInt(entry.id) } });
+    expect(note?.body).toBe("first");
+    await expect(editNote({ db: database.db, actor: l1, incidentId: incident.id, input: { eventId: "99999999999999999999", body: "x" } })).rejects.toMatchObject({ code: "bad_request" });
   });
 
   it("delivers notifications from the outbox, retrying failures, and records delivery on the timeline", async () => {

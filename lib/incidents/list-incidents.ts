@@ -6,6 +6,7 @@ import { meanTimes } from "./incident-metrics";
 import { LEVELS, STATUSES } from "./lifecycle";
 import { toIncidentSummary } from "./mappers";
 import { SEVERITIES } from "./severity";
+import { incidentCursor } from "./timeline-cursor";
 
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value), z.array(z.enum(values)).optional());
@@ -17,7 +18,7 @@ export const incidentFilters = z.object({
   service: z.string().max(100).optional(),
   q: z.string().trim().max(200).optional(),
   /** Keyset cursor: "<createdAt ISO>_<id>" of the last row of the previous page. */
-  after: z.string().regex(/^[0-9T:.\-Z]+_[a-z0-9]+$/).optional(),
+  after: incidentCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type IncidentFilters = z.output<typeof incidentFilters>;

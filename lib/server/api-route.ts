@@ -8,13 +8,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentApiActor } from "@/lib/auth/current-actor";
 import { can, lowestRoleWith, type Permission } from "@/lib/auth/roles";
 import { observeRequest } from "@/lib/observability/metrics";
+import { crossSiteRefusal } from "./cross-site";
 import { toPublicError } from "./report-error";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
  * Every `/api/v1` route goes through here: an API key (Bearer) or a session, the role check
- * on the server, JSON errors `{error: {code, message}}` with 400/401/403/404/409, metrics.
+ * on the server, cookie-session writes only from the console's own pages (cross-site.ts),
+ * JSON errors `{error: {code, message}}` with 400/401/403/404/409, metrics.
  */
 export function apiRoute<T>(
   options: { name: string; permission: Permission },
@@ -27,6 +29,12 @@ export function apiRoute<T>(
       const actor = await currentApiActor();
       if (!actor) throw new AppError("unauthenticated", "Send a valid API key as 'Authorization: Bearer ick_…', or sign in.");
       const db = getDb();
+      // Cookie sessions only (an API key is not sent by a browser on its own).
+      const crossSite = actor.kind === "user" ? crossSiteRefusal(request) : null;
+      if (crossSite) {
+        await recordAudit(db, { actor, action: options.name, outcome: "denied", detail: `cross-site or non-JSON write: ${crossSite.userMessage}` });
+        throw crossSite;
+      }
       if (!can(actor.role, options.permission)) {
         await recordAudit(db, { actor, action: options.name, outcome: "denied", detail: `needs ${options.permission}` });
         throw new AppError("forbidden", `This needs the ${lowestRoleWith(options.permission)} role or above; you have ${actor.role}.`);

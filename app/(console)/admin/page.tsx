@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { RevokeApiKeyButton } from "@/components/admin/revoke-api-key-button";
+import { UserActions } from "@/components/admin/user-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Cell, Row, Table } from "@/components/ui/table";
@@ -36,7 +37,7 @@ export default async function AdminPage() {
       <Card>
         <CardTitle>Users</CardTitle>
         <div className="mb-6 -mx-4">
-        <Table head={["Email", "Name", "Role", "Created"]}>
+        <Table head={["Email", "Name", "Role", "Created", ""]}>
             {users.map((user) => (
               <Row key={user.id}>
                 <Cell>{user.email}</Cell>
@@ -46,6 +47,9 @@ export default async function AdminPage() {
                 </Cell>
                 <Cell className="text-fg-muted">
                   <LocalTime iso={user.createdAt.toISOString()} />
+                </Cell>
+                <Cell>
+                  <UserActions email={user.email} role={user.role} disabled={Boolean(user.disabledAt)} />
                 </Cell>
               </Row>
             ))}

@@ -68,4 +68,13 @@ describe("Helm release secrets", () => {
     expect(redacted.note.length).toBeLessThan(2_100);
     expect(JSON.stringify(redacted)).not.toMatch(/hunter2|abc|12345/);
   });
+
+  it("redacts credentials that a chart's notes print", () => {
+    const withNotes = { ...release(1, "deployed", "2.3.0", "ok"), info: { status: "deployed", notes: "Connect with:\n  PGPASSWORD=hunter2 psql -h pg\n  redis-cli -u redis://:redispw@redis:6379\n  password: s3cret" } };
+    const result = releaseFromSecrets("data-processing-pipeline", "data-processing", [
+      { metadata: { name: "sh.helm.release.v1.data-processing-pipeline.v1", labels: { owner: "helm", version: "1" } }, data: { release: stored(withNotes) } },
+    ])!;
+    expect(result.status.notes).toContain("Connect with:");
+    for (const secret of ["hunter2", "redispw", "s3cret"]) expect(result.status.notes).not.toContain(secret);
+  });
 });

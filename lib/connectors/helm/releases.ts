@@ -3,7 +3,7 @@ import { coreApi, type KubeTarget } from "@/lib/connectors/kubernetes/kube-clien
 import { KubeNotFoundError, kubeCall } from "@/lib/connectors/kubernetes/kube-call";
 import { printable } from "@/lib/connectors/kubernetes/pods";
 import { boundedText, isoTime } from "@/lib/connectors/kubernetes/text";
-import { failure, type ConnectorResult } from "../result";
+import { failure, redactLogLine, type ConnectorResult } from "../result";
 import { decodeRelease, redactValues, type HelmReleaseJson } from "./release-secret";
 
 /**
@@ -86,7 +86,8 @@ export function releaseFromSecrets(name: string, namespace: string, secrets: V1S
       name: printable(name),
       namespace: printable(namespace),
       firstDeployed: isoTime(latest.release?.info?.first_deployed),
-      notes: boundedText(latest.release?.info?.notes ?? "", 4_000),
+      // Rendered templates: charts print credentials here ("Your password is …").
+      notes: redactLogLine(boundedText(latest.release?.info?.notes ?? "", 4_000)),
       values: redactValues(latest.release?.config ?? {}),
       deployedRevision: deployed?.revision.revision ?? null,
     },

@@ -91,10 +91,23 @@ export function callOptions(target: KubeTarget, signal: AbortSignal): Configurat
   return { middleware: [middleware], middlewareMergeStrategy: "append" };
 }
 
-/** The agent for requests made outside the generated APIs (streamed logs). */
+const streamAgents = new Map<string, https.Agent>();
+
+/**
+ * The agent for streamed logs: a pool of its own, never the shared one. A follow holds its
+ * socket for as long as someone watches; on the shared agent (16 sockets) a few open tabs
+ * would leave the health probes queueing for a socket. The service layer caps follows
+ * (lib/health/log-follows.ts) well below this pool's size.
+ */
 export function streamAgent(target: KubeTarget, fresh: unknown): https.Agent | undefined {
-  const agent = sharedAgent(target, fresh);
-  return agent instanceof https.Agent ? agent : undefined;
+  if (!(fresh instanceof https.Agent) || fresh.constructor !== https.Agent) return undefined;
+  const key = JSON.stringify(target);
+  let agent = streamAgents.get(key);
+  if (!agent) {
+    agent = new https.Agent({ ...(fresh as https.Agent & { options: https.AgentOptions }).options, keepAlive: false, maxSockets: 32 });
+    streamAgents.set(key, agent);
+  }
+  return agent;
 }
 
 const NETWORK = ["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "ECONNABORTED"];

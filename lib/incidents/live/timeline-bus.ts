@@ -33,23 +33,61 @@ function bus(): Bus {
 /** The embedded database is one process's by design: no LISTEN connection needed. */
 const embedded = () => process.env.CONSOLE_EMBEDDED_DB === "true";
 
+/**
+ * The LISTEN connection is idle by nature: a half-open socket (the server or a middlebox
+ * gone without a FIN) would never error, and live updates would silently stop. So it has a
+ * connect timeout, TCP keep-alive, and a heartbeat: a `SELECT 1` every `heartbeatMs` that
+ * must answer within `heartbeatTimeoutMs`, else the connection is dropped and made again.
+ */
+export const LISTEN_LIMITS = { connectMs: 5_000, heartbeatMs: 15_000, heartbeatTimeoutMs: 5_000 };
+
 async function ensureListening(): Promise<void> {
   const state = bus();
   if (embedded() || state.listener) return;
   state.connecting ??= (async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const client = new pg.Client({
+      connectionString: process.env.DATABASE_URL,
+      connectionTimeoutMillis: LISTEN_LIMITS.connectMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on("notification", (message) => {
       if (message.channel === CHANNEL && message.payload) state.emitter.emit(message.payload);
     });
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
+    let dropped = false;
     const reconnect = () => {
-      state.listener = undefined;
+      if (dropped) return;
+      dropped = true;
+      clearInterval(heartbeat);
+      if (state.listener === client) state.listener = undefined;
       state.connecting = undefined;
       setTimeout(() => void ensureListening().catch(() => {}), 1_000).unref();
     };
     client.on("error", reconnect);
     client.on("end", reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      dropped = true;
+      await client.end().catch(() => {});
+      throw error;
+    }
+    heartbeat = setInterval(() => {
+      let timer: NodeJS.Timeout | undefined;
+      const silent = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("heartbeat timeout")), LISTEN_LIMITS.heartbeatTimeoutMs);
+      });
+      Promise.race([client.query("SELECT 1"), silent])
+        .catch(() => {
+          // Destroy the socket (end() would wait for the server): the next tick connects anew.
+          (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+          reconnect();
+        })
+        .finally(() => clearTimeout(timer));
+    }, LISTEN_LIMITS.heartbeatMs);
+    heartbeat.unref();
     state.listener = client;
   })().catch((error) => {
     state.connecting = undefined;
