@@ -34,7 +34,7 @@ async function newSession(browser: Browser, email: string): Promise<Page> {
 }
 
 async function declare(page: Page, title: string, services: string[]): Promise<string> {
-  const declared = await page.request.post("/api/v1/incidents", { data: { title, severity: "SEV2", services } });
+  const declared = await page.request.post("/api/v1/incidents", { headers: { Origin: new URL(page.url()).origin }, data: { title, severity: "SEV2", services } });
   expect(declared.status()).toBe(201);
   return ((await declared.json()) as { id: string }).id;
 }

@@ -84,7 +84,7 @@ test("crashloop: down, captured to an incident, ok again after heal", async ({ p
   await screenshot(page, "overview-crashloop", { fullPage: true });
 
   // Declare, then capture the service's state from its page.
-  const declared = await page.request.post("/api/v1/incidents", { data: { title: "normalization-service crash-looping", severity: "SEV2", services: ["normalization-service"] } });
+  const declared = await page.request.post("/api/v1/incidents", { headers: { Origin: new URL(page.url()).origin }, data: { title: "normalization-service crash-looping", severity: "SEV2", services: ["normalization-service"] } });
   expect(declared.status()).toBe(201);
   const incident = (await declared.json()) as { id: string; number: number };
   await panel.getByRole("link", { name: "normalization-service" }).click();

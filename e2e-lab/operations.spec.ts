@@ -28,7 +28,7 @@ async function signIn(page: Page, email: string) {
 }
 
 async function declare(page: Page, title: string, services: string[]): Promise<string> {
-  const declared = await page.request.post("/api/v1/incidents", { data: { title, severity: "SEV2", services } });
+  const declared = await page.request.post("/api/v1/incidents", { headers: { Origin: new URL(page.url()).origin }, data: { title, severity: "SEV2", services } });
   expect(declared.status()).toBe(201);
   return ((await declared.json()) as { id: string }).id;
 }
@@ -78,7 +78,7 @@ test("failed Helm upgrade: rollback refused to L1 and L2, done by L3; helm histo
     await act.getByLabel("Object").selectOption("release/data-processing/data-processing-pipeline");
     await expect(act.getByLabel("Operation").locator("option", { hasText: "Helm rollback" })).toBeDisabled();
     await expect(act.getByTestId("act-blocked")).toContainText("needs the L3 role");
-    const refused = await page.request.post(`/api/v1/incidents/${id}/operations`, { data: { kind: "helm-rollback", target: "release/data-processing/data-processing-pipeline", params: {}, dryRun: true } });
+    const refused = await page.request.post(`/api/v1/incidents/${id}/operations`, { headers: { Origin: new URL(page.url()).origin }, data: { kind: "helm-rollback", target: "release/data-processing/data-processing-pipeline", params: {}, dryRun: true } });
     expect(refused.status()).toBe(403);
   }
 
