@@ -9,6 +9,12 @@ import { kubeOf, serviceVerifyChecks } from "./workload";
 /** The API server stamps these when it accepts a deletion: compared for presence, not value. */
 const VOLATILE = [/^metadata\.deletionTimestamp$/];
 
+/**
+ * What a deletion changes on the pod. Other fields of a live pod move on their own between
+ * two reads (status, annotations its node writes), and are not the operation's doing.
+ */
+const deletionChanges = (before: KubeJson, after: KubeJson) => fieldChanges(before, after).filter((change) => /^metadata\.deletion/.test(change.path));
+
 /** Whether the pod's labels satisfy the service's selector (a=b,c=d), so only catalog pods can be deleted. Pure. */
 export function podMatches(pod: KubeJson, selector: string): boolean {
   const labels = ((pod.metadata ?? {}) as { labels?: Record<string, string> }).labels ?? {};
@@ -63,7 +69,7 @@ export const deletePod: OperationDefinition<z.ZodObject<Record<string, never>>> 
       ok: true,
       value: {
         summary: `delete pod ${target.name}${owner ? `; ${owner.kind} ${owner.name} creates a new one` : "; it has no controller: nothing will recreate it"}`,
-        changes: fieldChanges(pod, dryRun.value),
+        changes: deletionChanges(pod, dryRun.value),
         context: podFacts(pod),
         priorState: { pod: target.name, owner: owner ? `${owner.kind}/${owner.name}` : null, resourceVersion: metadata.resourceVersion ?? null },
         version: metadata.resourceVersion ?? "",
@@ -76,7 +82,7 @@ export const deletePod: OperationDefinition<z.ZodObject<Record<string, never>>> 
     const kube = kubeOf(context);
     if (!kube.ok) return { outcome: "failed", message: `${kube.error.message}. Nothing was changed.`, changed: [], notChanged: [`pod ${target.name}`], error: kube.error };
     const result = await deletePodCall(kube.value, target.namespace, target.name, { dryRun: false, deadlineMs: context.deadlineMs });
-    if (result.ok) return { outcome: "succeeded", message: `Pod ${target.name} is being deleted.`, changed: fieldChanges(preview.object ?? {}, result.value), notChanged: [] };
+    if (result.ok) return { outcome: "succeeded", message: `Pod ${target.name} is being deleted.`, changed: deletionChanges(preview.object ?? {}, result.value), notChanged: [] };
     // Was it deleted anyway? Read it again.
     const now = await readPod(kube.value, target.namespace, target.name, context.deadlineMs);
     const deleting = now.ok && Boolean((now.value.metadata as { deletionTimestamp?: string } | undefined)?.deletionTimestamp);

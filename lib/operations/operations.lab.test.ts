@@ -247,8 +247,9 @@ describe("set image and rollout undo", () => {
 
 describe("delete pod", () => {
   it("L1 deletes a catalog service's pod; its ReplicaSet replaces it; pods outside the catalog are refused", async () => {
-    const before = JSON.parse(kubectl(["get", "pods", "-n", NS, "-l", "app=normalization-service", "-o", "json"])) as { items: { metadata: { name: string } }[] };
-    const pod = before.items[0]!.metadata.name;
+    await waitForRollout("normalization-service");
+    const before = JSON.parse(kubectl(["get", "pods", "-n", NS, "-l", "app=normalization-service", "-o", "json"])) as { items: { metadata: { name: string; deletionTimestamp?: string } }[] };
+    const pod = before.items.find((item) => !item.metadata.deletionTimestamp)!.metadata.name;
     const outside = await previewOperation({ db: database.db, actor: actor("l1"), incidentId, request: { kind: "delete-pod", target: `pod/${NS}/kafka-0`, params: {} }, context: context() }).catch((e: unknown) => e);
     expect((outside as AppError).status).toBe(400);
 
