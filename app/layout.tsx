@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { THEME_SCRIPT } from "@/components/shell/theme";
@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   title: { default: "254Carbon Incident Console", template: "%s · 254Carbon Incident Console" },
   description: "Health, guided diagnosis and incident records for the 254Carbon data processing pipeline",
 };
+
+/** On a phone the layout viewport shrinks with the on-screen keyboard, so dialogs (100dvh) stay on screen. */
+export const viewport: Viewport = { width: "device-width", initialScale: 1, interactiveWidget: "resizes-content" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -17,7 +17,7 @@ export function HealthPanel({ panel, now, href }: { panel: PanelHealth; now: num
   const tone =
     panel.status === "down" ? "border-fail/60" : panel.status === "degraded" ? "border-warn/60" : panel.status === "unknown" ? "border-unknown/40 bg-surface-sunken" : "border-border";
   return (
-    <article aria-label={`${panel.name}: ${panel.status.replace("_", " ")}`} data-panel={panel.name} className={`flex flex-col gap-3 rounded-lg border bg-surface-raised p-4 ${tone} ${panel.status === "not_configured" ? "opacity-70" : ""}`}>
+    <article aria-label={`${panel.name}: ${panel.status.replace("_", " ")}`} data-panel={panel.name} className={`flex flex-col gap-3 rounded-lg border bg-surface-raised p-4 ${tone} ${panel.status === "not_configured" ? "border-dashed" : ""}`}>
       <header className="flex items-start justify-between gap-2">
         <h3 className="font-semibold">{href ? <Link href={href} className="hover:underline">{panel.name}</Link> : panel.name}</h3>
         <StatusBadge status={panel.status} />
