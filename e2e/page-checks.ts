@@ -19,12 +19,12 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth, "the page is wider than the viewport").toBeLessThanOrEqual(innerWidth);
 }
 
-/** Every visible control is at least 44 px high on a touch screen (buttons also 44 px wide). */
+/** Every visible control and every link in a list, table or heading is at least 44 px high on a touch screen (buttons also 44 px wide). */
 export async function expectTouchTargets(page: Page) {
   const small = await page.evaluate(() =>
     [
       ...document.querySelectorAll<HTMLElement>(
-        'button, select, textarea, summary, [role="button"], nav a, input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), label:has(> input[type="checkbox"]), label:has(> input[type="radio"])',
+        'button, select, textarea, summary, [role="button"], nav a, li > a, td > a, h3 > a, input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), label:has(> input[type="checkbox"]), label:has(> input[type="radio"])',
       ),
     ]
       .filter((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !element.closest(".sr-only"))

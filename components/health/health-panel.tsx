@@ -19,7 +19,7 @@ export function HealthPanel({ panel, now, href }: { panel: PanelHealth; now: num
   return (
     <article aria-label={`${panel.name}: ${panel.status.replace("_", " ")}`} data-panel={panel.name} className={`flex flex-col gap-3 rounded-lg border bg-surface-raised p-4 ${tone} ${panel.status === "not_configured" ? "border-dashed" : ""}`}>
       <header className="flex items-start justify-between gap-2">
-        <h3 className="font-semibold">{href ? <Link href={href} className="hover:underline">{panel.name}</Link> : panel.name}</h3>
+        <h3 className="font-semibold">{href ? <Link href={href} className="hover:underline coarse:inline-block coarse:py-3">{panel.name}</Link> : panel.name}</h3>
         <StatusBadge status={panel.status} />
       </header>
       {panel.reasons.length ? (

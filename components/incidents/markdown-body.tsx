@@ -17,6 +17,8 @@ export function MarkdownBody({ text }: { text: string }) {
           h4: ({ children }) => <h5 className="mt-3 text-sm font-semibold">{children}</h5>,
           h5: ({ children }) => <h6 className="mt-3 text-sm font-semibold">{children}</h6>,
           h6: ({ children }) => <h6 className="mt-3 text-sm font-semibold">{children}</h6>,
+          // A long line scrolls inside the block; focusable so the keyboard can scroll it too.
+          pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noopener noreferrer nofollow">
               {children}

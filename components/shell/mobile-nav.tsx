@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { Menu, X } from "lucide-react";
 
 /**
  * Below the md breakpoint the side navigation lives behind a menu button, in a modal
- * <dialog>: the page behind is inert (focus stays inside), Escape closes it, and focus goes
- * back to the button. Its content is rendered only while open, so the navigation and the
+ * <dialog>: the page behind is inert, Tab cycles inside it (a bare modal dialog lets focus
+ * leave for the browser's own controls), Escape closes it, and focus goes back to the button. Its content is rendered only while open, so the navigation and the
  * user block exist once in the accessibility tree at any width.
  */
 export function MobileNav({ children }: { children: ReactNode }) {
@@ -21,6 +21,20 @@ export function MobileNav({ children }: { children: ReactNode }) {
   const onClick = (event: MouseEvent<HTMLDialogElement>) => {
     const target = event.target as HTMLElement;
     if (target === event.currentTarget || target.closest("a")) dialog.current?.close();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== "Tab") return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>("a[href], button:not([disabled])")];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
   };
 
   return (
@@ -40,6 +54,7 @@ export function MobileNav({ children }: { children: ReactNode }) {
         aria-label="Menu"
         onClose={() => setOpen(false)}
         onClick={onClick}
+        onKeyDown={onKeyDown}
         className="fixed inset-y-0 left-0 m-0 h-dvh max-h-dvh w-72 max-w-[85vw] border-r border-border bg-surface-raised p-0 text-fg backdrop:bg-black/50"
       >
         {open ? (

@@ -114,7 +114,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             {incidents.map((incident) => (
               <Row key={incident.id}>
                 <Cell>
-                  <Link href={`/incidents/${incident.id}`} className="hover:underline">
+                  <Link href={`/incidents/${incident.id}`} className="hover:underline coarse:inline-block coarse:py-3">
                     <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
                   </Link>
                 </Cell>

@@ -61,7 +61,7 @@ export default async function ProcedurePage({ params }: Props) {
                 <li key={step.command}>
                   <p className="text-sm font-medium">{step.purpose}</p>
                   <div className="mt-1 flex items-start gap-2 rounded-md bg-surface-sunken p-3">
-                    <pre className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
+                    <pre tabIndex={0} className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
                     <CopyCommand command={step.command} />
                   </div>
                 </li>
