@@ -13,9 +13,13 @@ async function chooseTheme(page: Page, theme: (typeof THEMES)[number]) {
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
 }
 
-/** The page is no wider than the screen: nothing to scroll sideways. */
+/**
+ * The page is no wider than the screen: nothing to scroll sideways. A phone zooms out to fit
+ * wide content, which makes innerWidth grow with it, so innerWidth is held to the device's width too.
+ */
 export async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(innerWidth, "the phone zoomed out to fit something wider than the screen").toBeLessThanOrEqual(page.viewportSize()!.width);
   expect(scrollWidth, "the page is wider than the viewport").toBeLessThanOrEqual(innerWidth);
 }
 

@@ -7,7 +7,7 @@ import Markdown from "react-markdown";
  */
 export function MarkdownBody({ text }: { text: string }) {
   return (
-    <div className="prose-sm max-w-none space-y-2 text-sm [&_code]:rounded [&_code]:bg-surface-sunken [&_code]:px-1 [&_code]:font-mono [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-surface-sunken [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5 [&_a]:text-accent [&_a]:underline">
+    <div className="prose-sm max-w-none space-y-2 text-sm [overflow-wrap:anywhere] [&_code]:rounded [&_code]:bg-surface-sunken [&_code]:px-1 [&_code]:font-mono [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-surface-sunken [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5 [&_a]:text-accent [&_a]:underline">
       <Markdown
         skipHtml
         components={{

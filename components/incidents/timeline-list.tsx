@@ -134,7 +134,7 @@ export function TimelineList({ incidentId, entries, viewerEmail, onChanged }: { 
               ) : entry.kind === "note" && "body" in entry && entry.body ? (
                 <MarkdownBody text={entry.body} />
               ) : (
-                <p className="text-sm">{"body" in entry ? entry.body : null}</p>
+                <p className="text-sm [overflow-wrap:anywhere]">{"body" in entry ? entry.body : null}</p>
               )}
             </div>
           </li>
