@@ -1,11 +1,12 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 
 /**
  * Journeys in Debian's Chromium (no browser download). Playwright starts the built console
  * itself, four times: on :3100 with a fresh embedded database (first run), on :3101 pointed
  * at a PostgreSQL that is not there (the database-down banner), and on :3102 and :3103 as two
  * processes sharing one real PostgreSQL (live timelines and timers across processes).
- * `npm test` builds first.
+ * `npm test` builds first. The phone projects run e2e/phone.spec.ts with iPhone 13 and Pixel 7
+ * emulation (viewport, touch, mobile user agent) in the same Chromium.
  */
 const chromiumArgs = [
   "--no-sandbox",
@@ -22,6 +23,9 @@ export const DOWN_URL = "http://localhost:3101";
 /** Two console processes on one real PostgreSQL, for live updates and timers across processes. */
 export const LIVE_A_URL = "http://localhost:3102";
 export const LIVE_B_URL = "http://localhost:3103";
+
+/** A phone's emulation in our Chromium: Playwright's iPhone profile would otherwise ask for WebKit. */
+const phone = (device: "iPhone 13" | "Pixel 7") => ({ ...devices[device], browserName: "chromium" as const, defaultBrowserType: "chromium" as const });
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,9 +46,11 @@ export default defineConfig({
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/ },
     { name: "accounts", testMatch: /roles\.spec\.ts/, dependencies: ["first-run"] },
-    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|roles|throttle)\.spec\.ts/, dependencies: ["accounts"] },
+    { name: "journeys", testMatch: /\.spec\.ts$/, testIgnore: /(first-run|roles|throttle|phone)\.spec\.ts/, dependencies: ["accounts"] },
+    { name: "phone-iphone-13", testMatch: /phone\.spec\.ts/, dependencies: ["accounts"], use: phone("iPhone 13") },
+    { name: "phone-pixel-7", testMatch: /phone\.spec\.ts/, dependencies: ["accounts"], use: phone("Pixel 7") },
     // Last: it locks sign-in from 127.0.0.1 for five minutes, as it should.
-    { name: "throttle", testMatch: /throttle\.spec\.ts/, dependencies: ["journeys"] },
+    { name: "throttle", testMatch: /throttle\.spec\.ts/, dependencies: ["journeys", "phone-iphone-13", "phone-pixel-7"] },
   ],
   webServer: [
     {

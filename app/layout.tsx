@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
@@ -10,6 +10,9 @@ export const metadata: Metadata = {
   title: { default: "254Carbon Incident Console", template: "%s · 254Carbon Incident Console" },
   description: "Health, guided diagnosis and incident records for the 254Carbon data processing pipeline",
 };
+
+/** On a phone the layout viewport shrinks with the on-screen keyboard, so dialogs (100dvh) stay on screen. */
+export const viewport: Viewport = { width: "device-width", initialScale: 1, interactiveWidget: "resizes-content" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Set per request by proxy.ts; the Content-Security-Policy allows only scripts carrying it.

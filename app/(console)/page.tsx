@@ -39,13 +39,13 @@ export default async function OverviewPage() {
         {can(user.role, "incident:write") ? <DeclareIncidentDialog services={services} /> : null}
       </header>
       <Card>
-        <CardTitle action={<Link href="/incidents" className="text-sm text-accent">All incidents</Link>}>Open incidents</CardTitle>
+        <CardTitle action={<Link href="/incidents" className="text-sm text-accent coarse:inline-block coarse:py-3">All incidents</Link>}>Open incidents</CardTitle>
         {open.length ? (
           <ul className="divide-y divide-border">
             {open.map((incident) => (
               <li key={incident.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
                 <SeverityBadge severity={incident.severity} />
-                <Link href={`/incidents/${incident.id}`} className="font-medium hover:underline">
+                <Link href={`/incidents/${incident.id}`} className="min-w-0 break-words font-medium hover:underline coarse:py-3">
                   <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
                 </Link>
                 <Badge>{incident.status}</Badge>
@@ -88,11 +88,11 @@ export default async function OverviewPage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardTitle action={<Link href="/runbooks" className="text-sm text-accent">All procedures</Link>}>Runbook procedures</CardTitle>
+          <CardTitle action={<Link href="/runbooks" className="text-sm text-accent coarse:inline-block coarse:py-3">All procedures</Link>}>Runbook procedures</CardTitle>
           <ul className="grid gap-1 text-sm sm:grid-cols-2">
             {PROCEDURES.map((procedure) => (
               <li key={procedure.id}>
-                <Link className="hover:underline" href={`/runbooks/${procedure.id}`}>
+                <Link className="hover:underline coarse:inline-block coarse:py-3" href={`/runbooks/${procedure.id}`}>
                   {procedure.title}
                 </Link>
               </li>
@@ -104,7 +104,7 @@ export default async function OverviewPage() {
           <ul className="space-y-1 text-sm">
             {EMERGENCIES.map((emergency) => (
               <li key={emergency.id}>
-                <Link className="hover:underline" href={`/runbooks/${emergency.id}`}>
+                <Link className="hover:underline coarse:inline-block coarse:py-3" href={`/runbooks/${emergency.id}`}>
                   {emergency.title}
                 </Link>
               </li>

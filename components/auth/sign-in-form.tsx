@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 /** next-auth error codes (see SIGN_IN_ERRORS in lib/auth/options.ts) in words. */
 function describe(error: string): string {
@@ -26,15 +27,7 @@ function describe(error: string): string {
 }
 
 /** Only same-site paths: a pasted link must not send someone elsewhere after signing in. */
-function safeCallback(callbackUrl: string | undefined): string {
-  if (!callbackUrl) return "/";
-  try {
-    const url = new URL(callbackUrl, window.location.origin);
-    return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : "/";
-  } catch {
-    return "/";
-  }
-}
+const safeCallback = (callbackUrl: string | undefined) => safeCallbackPath(callbackUrl, window.location.origin);
 
 export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl?: string; initialError?: string; ssoName: string | null }) {
   const router = useRouter();

@@ -33,12 +33,12 @@ export function CaptureForm({ name, incidents }: { name: string; incidents: Open
     });
   };
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
-      <div className="space-y-1">
+    <form onSubmit={submit} className="flex min-w-0 max-w-full flex-wrap items-end gap-2">
+      <div className="min-w-0 max-w-full space-y-1">
         <label htmlFor={`capture-${name}`} className="block text-xs font-medium text-fg-muted">
           Incident
         </label>
-        <select id={`capture-${name}`} value={incidentId} onChange={(event) => setIncidentId(event.target.value)} className="rounded-md border border-border bg-surface-raised px-2 py-1.5 text-sm">
+        <select id={`capture-${name}`} value={incidentId} onChange={(event) => setIncidentId(event.target.value)} className="w-full max-w-full rounded-md border border-border bg-surface-raised px-2 py-1.5 text-sm sm:w-auto">
           {incidents.map((incident) => (
             <option key={incident.id} value={incident.id}>
               {incident.label}

@@ -34,9 +34,9 @@ export function HealthPanel({
   const tone =
     panel.status === "down" ? "border-fail/60" : panel.status === "degraded" ? "border-warn/60" : panel.status === "unknown" ? "border-unknown/40 bg-surface-sunken" : "border-border";
   return (
-    <article aria-label={`${panel.name}: ${panel.status.replace("_", " ")}`} data-panel={panel.name} className={`flex flex-col gap-3 rounded-lg border bg-surface-raised p-4 ${tone} ${panel.status === "not_configured" ? "opacity-70" : ""}`}>
+    <article aria-label={`${panel.name}: ${panel.status.replace("_", " ")}`} data-panel={panel.name} className={`flex flex-col gap-3 rounded-lg border bg-surface-raised p-4 ${tone} ${panel.status === "not_configured" ? "border-dashed" : ""}`}>
       <header className="flex items-start justify-between gap-2">
-        <h3 className="font-semibold">{href ? <Link href={href} className="hover:underline">{panel.name}</Link> : panel.name}</h3>
+        <h3 className="font-semibold">{href ? <Link href={href} className="hover:underline coarse:inline-block coarse:py-3">{panel.name}</Link> : panel.name}</h3>
         <StatusBadge status={panel.status} />
       </header>
       {panel.reasons.length ? (

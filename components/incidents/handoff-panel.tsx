@@ -29,7 +29,7 @@ export function HandoffPanel({ incident, role, onChanged }: { incident: Incident
       {pendingHandoff ? (
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm font-semibold">
-            Waiting for {LEVEL_NAMES[pendingHandoff.toLevel as Level]} to acknowledge · <Countdown deadline={pendingHandoff.ackDeadline} />
+            Waiting for {LEVEL_NAMES[pendingHandoff.toLevel as Level]} to acknowledge · <Countdown deadline={pendingHandoff.ackDeadline} who={LEVEL_NAMES[pendingHandoff.toLevel as Level]} />
           </p>
           {mine ? (
             <Button

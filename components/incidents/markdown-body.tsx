@@ -5,13 +5,22 @@ import Markdown from "react-markdown";
  * default), and links open in a new tab without the opener: a pasted link cannot run script.
  * Images are shown as links, never loaded: an image in a note would make every viewer's
  * browser call the host it names (and tell it who is looking, and when).
+ * Headings sit one level down (a "# title" is an h2): the page's own title is its only h1.
  */
 export function MarkdownBody({ text }: { text: string }) {
   return (
-    <div className="prose-sm max-w-none space-y-2 text-sm [&_code]:rounded [&_code]:bg-surface-sunken [&_code]:px-1 [&_code]:font-mono [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-surface-sunken [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5 [&_a]:text-accent [&_a]:underline [&_h1]:text-base [&_h1]:font-semibold [&_h2]:text-base [&_h2]:font-semibold [&_h3]:mt-3 [&_h3]:text-sm [&_h3]:font-semibold [&_h3]:text-fg-muted">
+    <div className="prose-sm max-w-none space-y-2 text-sm [overflow-wrap:anywhere] [&_code]:rounded [&_code]:bg-surface-sunken [&_code]:px-1 [&_code]:font-mono [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-surface-sunken [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5 [&_a]:text-accent [&_a]:underline">
       <Markdown
         skipHtml
         components={{
+          h1: ({ children }) => <h2 className="text-base font-semibold">{children}</h2>,
+          h2: ({ children }) => <h3 className="text-base font-semibold">{children}</h3>,
+          h3: ({ children }) => <h4 className="mt-3 text-sm font-semibold text-fg-muted">{children}</h4>,
+          h4: ({ children }) => <h5 className="mt-3 text-sm font-semibold">{children}</h5>,
+          h5: ({ children }) => <h6 className="mt-3 text-sm font-semibold">{children}</h6>,
+          h6: ({ children }) => <h6 className="mt-3 text-sm font-semibold">{children}</h6>,
+          // A long line scrolls inside the block; focusable so the keyboard can scroll it too.
+          pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noopener noreferrer nofollow">
               {children}

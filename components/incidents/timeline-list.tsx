@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TIMELINE_KINDS, type TimelineKind } from "@/lib/incidents/types";
 import { EvidenceDetail } from "@/lib/diagnosis/components/evidence-detail";
 import { MarkdownBody } from "./markdown-body";
+import { TimelineAnnouncer } from "./timeline-announcer";
 import type { IncidentData } from "./use-incident";
 
 type Entry = IncidentData["timeline"][number];
@@ -70,8 +71,13 @@ export function TimelineList({ incidentId, entries, viewerEmail, onChanged }: { 
   const [editing, setEditing] = useState<string | null>(null);
   const present = TIMELINE_KINDS.filter((kind) => entries.some((entry) => entry.kind === kind));
   const shown = entries.filter((entry) => !hidden.includes(entry.kind));
+  const newest = entries[0];
   return (
     <section aria-label="Timeline" className="space-y-3">
+      <TimelineAnnouncer
+        newestId={newest?.id}
+        text={newest ? `New timeline entry: ${KIND_LABELS[newest.kind]} by ${newest.author}${"body" in newest && newest.body ? `: ${newest.body.slice(0, 200)}` : ""}` : ""}
+      />
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filter the timeline">
         {present.map((kind) => {
           const on = !hidden.includes(kind);
@@ -129,7 +135,7 @@ export function TimelineList({ incidentId, entries, viewerEmail, onChanged }: { 
               ) : entry.kind === "note" && "body" in entry && entry.body ? (
                 <MarkdownBody text={entry.body} />
               ) : (
-                <p className="text-sm">{"body" in entry ? entry.body : null}</p>
+                <p className="text-sm [overflow-wrap:anywhere]">{"body" in entry ? entry.body : null}</p>
               )}
               {entry.kind === "evidence" && entry.data ? <EvidenceDetail evidence={entry.data} /> : null}
             </div>

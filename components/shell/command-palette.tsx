@@ -43,21 +43,21 @@ export function CommandPalette({ items, procedures, services = [] }: { items: Na
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="flex w-full max-w-sm items-center gap-2 rounded-md border border-border bg-surface-sunken px-3 py-1.5 text-sm text-fg-muted hover:text-fg"
+        className="flex w-full min-w-0 max-w-sm items-center gap-2 whitespace-nowrap rounded-md border border-border bg-surface-sunken px-3 py-1.5 text-sm text-fg-muted hover:text-fg"
       >
         <Search aria-hidden className="size-4" />
-        <span className="flex-1 text-left">Search or jump to…</span>
-        <kbd className="rounded border border-border px-1.5 font-mono text-xs">Ctrl K</kbd>
+        <span className="min-w-0 flex-1 truncate text-left">Search or jump to…</span>
+        <kbd className="hidden rounded border border-border px-1.5 font-mono text-xs sm:inline">Ctrl K</kbd>
       </button>
       <Command.Dialog
         open={open}
         onOpenChange={setOpen}
         label="Command palette"
         overlayClassName="fixed inset-0 bg-black/40"
-        contentClassName="fixed left-1/2 top-24 w-[min(40rem,90vw)] -translate-x-1/2 rounded-lg border border-border bg-surface-raised text-fg shadow-2xl"
+        contentClassName="fixed left-1/2 top-4 w-[min(40rem,calc(100vw-2rem))] sm:top-24 -translate-x-1/2 rounded-lg border border-border bg-surface-raised text-fg shadow-2xl"
       >
         <Command.Input placeholder="Type a page, a runbook procedure or an action…" className="w-full border-b border-border bg-transparent px-4 py-3 text-sm outline-none" />
-        <Command.List className="max-h-96 overflow-y-auto p-2">
+        <Command.List className="max-h-[min(24rem,60dvh)] overflow-y-auto p-2">
           <Command.Empty className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches.</Command.Empty>
           <Command.Group heading="Go to" className={groupClass}>
             {items.map((item) => (

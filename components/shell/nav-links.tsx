@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm ${
+            className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm coarse:min-h-11 ${
               active ? "bg-surface-sunken font-semibold text-fg" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
             }`}
           >

@@ -5,7 +5,7 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:opacity-90",
   secondary: "border border-border bg-surface-raised text-fg hover:bg-surface-sunken",
-  danger: "bg-fail text-white hover:opacity-90",
+  danger: "bg-fail text-fail-fg hover:opacity-90",
   ghost: "text-fg-muted hover:bg-surface-sunken hover:text-fg",
 };
 

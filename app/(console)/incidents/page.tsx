@@ -109,12 +109,31 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           Apply
         </button>
       </form>
-      <Card className="overflow-x-auto p-0">
+      {/* On a phone, one incident per card: what it is and its severity first, nothing to scroll sideways. */}
+      <ul className="space-y-2 md:hidden" aria-label="Incidents">
+        {incidents.map((incident) => (
+          <li key={incident.id} className="rounded-lg border border-border bg-surface-raised px-4 py-2 text-sm">
+            <div className="flex flex-wrap items-center gap-2">
+              <SeverityBadge severity={incident.severity} />
+              <Badge>{incident.status}</Badge>
+              <Badge>{incident.level}</Badge>
+            </div>
+            <Link href={`/incidents/${incident.id}`} className="block break-words py-2 font-medium hover:underline coarse:py-3">
+              <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
+            </Link>
+            <p className="break-words text-xs text-fg-muted">
+              {incident.owner ?? "no owner"} · <LocalTime iso={incident.createdAt} />
+              {incident.services.length ? ` · ${incident.services.join(", ")}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <Card className="hidden overflow-x-auto p-0 md:block">
         <Table head={["Incident", "Severity", "Status", "Level", "Owner", "Services", "Declared"]}>
             {incidents.map((incident) => (
               <Row key={incident.id}>
                 <Cell>
-                  <Link href={`/incidents/${incident.id}`} className="hover:underline">
+                  <Link href={`/incidents/${incident.id}`} className="hover:underline coarse:inline-block coarse:py-3">
                     <span className="font-mono text-xs text-fg-muted">{incidentRef(incident.number)}</span> {incident.title}
                   </Link>
                 </Cell>
@@ -133,8 +152,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               </Row>
             ))}
         </Table>
-        {incidents.length === 0 ? <p className="px-4 py-6 text-sm text-fg-muted">No incidents match. Good.</p> : null}
       </Card>
+      {incidents.length === 0 ? <p className="px-4 py-6 text-sm text-fg-muted">No incidents match. Good.</p> : null}
       {next ? (
         <Link className="text-sm text-accent hover:underline" href={`/incidents?${keep({ after: next })}`}>
           Older incidents →

@@ -22,7 +22,7 @@ export default async function RunbooksPage() {
             <ul className="space-y-2">
               {PROCEDURES.filter((procedure) => procedure.section === section).map((procedure) => (
                 <li key={procedure.id}>
-                  <Link href={`/runbooks/${procedure.id}`} className="font-medium hover:underline">
+                  <Link href={`/runbooks/${procedure.id}`} className="font-medium hover:underline coarse:inline-block coarse:py-3">
                     {procedure.title}
                   </Link>
                   {procedure.symptoms.length ? <p className="text-xs text-fg-muted">{procedure.symptoms.join(" · ")}</p> : null}
@@ -36,7 +36,7 @@ export default async function RunbooksPage() {
           <ul className="space-y-2">
             {EMERGENCIES.map((emergency) => (
               <li key={emergency.id}>
-                <Link href={`/runbooks/${emergency.id}`} className="font-medium hover:underline">
+                <Link href={`/runbooks/${emergency.id}`} className="font-medium hover:underline coarse:inline-block coarse:py-3">
                   {emergency.title}
                 </Link>
               </li>

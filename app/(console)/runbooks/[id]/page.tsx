@@ -84,7 +84,7 @@ export default async function ProcedurePage({ params, searchParams }: Props) {
               </p>
               {step.kind === "check" ? (
                 <div className="mt-1 flex items-start gap-2 rounded-md bg-surface-sunken p-3">
-                  <pre className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
+                  <pre tabIndex={0} className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
                   <CopyCommand command={step.command} />
                 </div>
               ) : null}
