@@ -41,6 +41,9 @@ export const oom = flagFault(
   "oom",
   "Performance Issues › High Memory Usage",
   "enrichment-service's replay buffer is never trimmed: memory climbs to the 384Mi limit and the pod is OOMKilled, again and again",
+  // A process that grew does not give its memory back to the OS when the leak stops: the
+  // runbook's "restart affected services" (a fresh pod) is what brings it down again.
+  { afterHeal: async () => void kubectl(["delete", "pod", "-n", NAMESPACE, "-l", "app=enrichment-service", "--wait=false"]) },
 );
 
 /** Resolution "restart affected services" after fixing the config: a fresh pod. */
