@@ -13,7 +13,8 @@ test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 /** L1 declares and escalates through the API, so a hand-off waits for L2 when the page is opened. */
 async function incidentWaitingForL2(title: string): Promise<string> {
-  const api = await playwrightRequest.newContext({ baseURL: CONSOLE_URL });
+  // Cookie-session writes must come from the console's own origin, as the browser's would.
+  const api = await playwrightRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Origin: CONSOLE_URL } });
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
   await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: ACCOUNTS.l1.email, password: ACCOUNTS.l1.password, json: "true" } });
   const declared = await api.post("/api/v1/incidents", { data: { title, severity: "SEV2", services: ["normalization-service"] } });
