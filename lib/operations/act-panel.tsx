@@ -137,7 +137,8 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
     if ((chosen === "rollout-undo" || chosen === "helm-rollback") && revision) return chosen === "rollout-undo" ? { toRevision: Number(revision) } : { revision: Number(revision) };
     return {};
   };
-  const field = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
+  // max-w-full: a select is as wide as its longest option ("deployment/data-processing/…"), wider than a phone.
+  const field = "max-w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
   return (
     <form
       className="flex flex-wrap items-end gap-3"
@@ -147,7 +148,7 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
         onPreview({ kind: chosen, target: chosen === "delete-pod" ? `pod/${target.namespace}/${pod}` : target.id, params: params() });
       }}
     >
-      <label className="space-y-1 text-sm">
+      <label className="min-w-0 max-w-full space-y-1 text-sm">
         <span className="block font-medium">Object</span>
         <select className={field} value={targetId} onChange={(event) => setTargetId(event.target.value)} name="target">
           {targets.map((t) => (
@@ -157,7 +158,7 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
           ))}
         </select>
       </label>
-      <label className="space-y-1 text-sm">
+      <label className="min-w-0 max-w-full space-y-1 text-sm">
         <span className="block font-medium">Operation</span>
         <select className={field} value={chosen} onChange={(event) => setKind(event.target.value as OperationKind)} name="kind">
           {kinds.map((k) => {
@@ -172,7 +173,7 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
         </select>
       </label>
       {chosen === "delete-pod" ? (
-        <label className="space-y-1 text-sm">
+        <label className="min-w-0 max-w-full space-y-1 text-sm">
           <span className="block font-medium">Pod</span>
           <select className={field} value={pod} onChange={(event) => setPod(event.target.value)} name="pod">
             {pods.map((name) => (
@@ -182,19 +183,19 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
         </label>
       ) : null}
       {chosen === "scale" ? (
-        <label className="space-y-1 text-sm">
+        <label className="min-w-0 max-w-full space-y-1 text-sm">
           <span className="block font-medium">Replicas</span>
           <input className={`${field} w-20`} type="number" min={0} max={20} value={replicas} onChange={(event) => setReplicas(event.target.value)} name="replicas" />
         </label>
       ) : null}
       {chosen === "set-image" ? (
-        <label className="space-y-1 text-sm">
+        <label className="min-w-0 max-w-full space-y-1 text-sm">
           <span className="block font-medium">Image</span>
-          <input className={`${field} w-96`} value={image} onChange={(event) => setImage(event.target.value)} placeholder="registry/enrichment-service:2.4.1" name="image" required />
+          <input className={`${field} w-full sm:w-96`} value={image} onChange={(event) => setImage(event.target.value)} placeholder="registry/enrichment-service:2.4.1" name="image" required />
         </label>
       ) : null}
       {chosen === "rollout-undo" || chosen === "helm-rollback" ? (
-        <label className="space-y-1 text-sm">
+        <label className="min-w-0 max-w-full space-y-1 text-sm">
           <span className="block font-medium">Revision (optional)</span>
           <input className={`${field} w-24`} type="number" min={1} value={revision} onChange={(event) => setRevision(event.target.value)} placeholder="previous" name="revision" />
         </label>
@@ -318,7 +319,7 @@ function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: str
                   void execute();
                 }}
               >
-                <label className="space-y-1 text-sm">
+                <label className="min-w-0 max-w-full space-y-1 text-sm">
                   <span className="block">
                     Type <strong className="font-mono">{preview.target.confirmName}</strong> to confirm
                   </span>
