@@ -22,6 +22,9 @@ export const tracingOff: Fault = {
   },
   heal: async () => {
     kubectl(["set", "env", "-n", NAMESPACE, deployment, `TRACING_SAMPLING_RATE=${TRACED_RATE}`]);
+    // The rollout back was seen to stall beside the rate-0 pod (the lab controller's rollout
+    // handling): replacing the pods makes every one of them from the healed template.
+    kubectl(["delete", "pod", "-n", NAMESPACE, "-l", "app=normalization-service", "--wait=false"]);
     setFault("tracing-off", false);
   },
 };
