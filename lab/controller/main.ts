@@ -142,11 +142,21 @@ async function reconcile(): Promise<void> {
     lastStatus.delete(pod.metadata!.uid!);
   }
 
+  // A Deployment's newest ReplicaSet (highest revision) is the one a rollout moves to: its pod
+  // must get the process even when an older ReplicaSet's pod was recreated later, or the
+  // rollout waits forever for a pod that never runs.
+  const revisionOf = new Map<string, number>();
+  for (const rs of (await kube.apps.listReplicaSetForAllNamespaces({})).items) {
+    revisionOf.set(rs.metadata!.uid!, Number(rs.metadata?.annotations?.["deployment.kubernetes.io/revision"] ?? 0));
+  }
+  const revision = (pod: (typeof pods)[number]) => revisionOf.get(pod.metadata?.ownerReferences?.find((owner) => owner.kind === "ReplicaSet")?.uid ?? "") ?? 0;
+
   for (const [name, sup] of supervisors) {
     const live = (podsByWorkload.get(name) ?? []).filter((p) => !p.metadata?.deletionTimestamp);
     const runnable = live.filter((p) => !pullError(p.spec!.containers[0]!.image!));
-    // the newest pod with a pullable image gets the process (a rollout starts a fresh one)
-    const newest = runnable.sort((a, b) => Date.parse(String(b.metadata!.creationTimestamp)) - Date.parse(String(a.metadata!.creationTimestamp)))[0];
+    // the pod of the newest revision with a pullable image gets the process (a rollout starts a
+    // fresh one); among pods of one revision, the newest
+    const newest = runnable.sort((a, b) => revision(b) - revision(a) || Date.parse(String(b.metadata!.creationTimestamp)) - Date.parse(String(a.metadata!.creationTimestamp)))[0];
     if (newest) await sup.bind(newest.metadata!.uid!, Object.fromEntries((newest.spec!.containers[0]!.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])));
     else if (sup.boundPod) await sup.unbind();
   }
