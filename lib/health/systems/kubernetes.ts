@@ -28,7 +28,7 @@ export function kubernetesHealth(nodes: V1Node[], podsByNamespace: Array<{ names
 }
 
 /**
- * The pipeline's Helm release, read every 10 s rather than on every sweep (one list of the
+ * The pipeline's Helm release, read every 5 s rather than on every sweep (one list of the
  * release's Secrets, the newest decoded): a failed upgrade shows within 10 s, judged by
  * helm.status's own judgeStatus. One signal per release for the process.
  */
@@ -39,7 +39,7 @@ function helmSignal(context: CheckContext): SlowSignal<CheckResult> {
   const key = `${namespace}/${release}`;
   let signal = helmSignals.get(key);
   if (!signal) {
-    signal = new SlowSignal(() => runCheck(helmStatus, context, { release, namespace }), { everyMs: 10_000, soonestMs: 10_000 });
+    signal = new SlowSignal(() => runCheck(helmStatus, context, { release, namespace }), { everyMs: 5_000, soonestMs: 5_000 });
     helmSignals.set(key, signal);
   }
   return signal;
