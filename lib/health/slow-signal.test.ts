@@ -42,3 +42,16 @@ describe("SlowSignal", () => {
     expect(await signal.read()).toBe("expires in 80 days");
   });
 });
+
+describe("SlowSignal with awaitRefresh", () => {
+  it("waits for a due refresh, so a change shows in the same read", async () => {
+    let now = 0;
+    let reads = 0;
+    const signal = new SlowSignal(async () => ++reads, { everyMs: 5_000, soonestMs: 5_000, awaitRefresh: true }, () => now);
+    expect(await signal.read()).toBe(1);
+    now = 3_000;
+    expect(await signal.read()).toBe(1);
+    now = 5_000;
+    expect(await signal.read()).toBe(2);
+  });
+});

@@ -12,7 +12,8 @@ export class SlowSignal<T> {
 
   constructor(
     private readonly fetch: () => Promise<T>,
-    private readonly cadence: { everyMs: number; soonestMs: number },
+    /** awaitRefresh: a cheap read (the Helm release's Secrets) is waited for whenever it is due, so a change shows in the same sweep */
+    private readonly cadence: { everyMs: number; soonestMs: number; awaitRefresh?: boolean },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -36,7 +37,7 @@ export class SlowSignal<T> {
     }
     // The first read, and a read brought forward because something changed, wait for the
     // answer (the caller's deadline bounds it): the change is what the caller wants to see.
-    if ((this.value === undefined || early) && this.inFlight) await this.inFlight;
+    if ((this.value === undefined || early || (due && this.cadence.awaitRefresh)) && this.inFlight) await this.inFlight;
     return this.value;
   }
 }

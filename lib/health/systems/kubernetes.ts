@@ -39,7 +39,7 @@ function helmSignal(context: CheckContext): SlowSignal<CheckResult> {
   const key = `${namespace}/${release}`;
   let signal = helmSignals.get(key);
   if (!signal) {
-    signal = new SlowSignal(() => runCheck(helmStatus, context, { release, namespace }), { everyMs: 5_000, soonestMs: 5_000 });
+    signal = new SlowSignal(() => runCheck(helmStatus, context, { release, namespace }), { everyMs: 5_000, soonestMs: 5_000, awaitRefresh: true });
     helmSignals.set(key, signal);
   }
   return signal;
