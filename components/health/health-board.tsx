@@ -43,8 +43,9 @@ export function HealthBoard({
   // "Declare", prefilled with what it says.
   const declareFor = (panel: PanelHealth) =>
     declare && (panel.status === "down" || panel.status === "degraded" || (panel.status === "unknown" && panel.findings.length > 0)) && !declare.covered.includes(panel.name) ? (
+      // No key from the reason: the figures in it change every poll, and a remount would close
+      // the dialog under the responder's hands. The title is prefilled once, when it opens.
       <DeclareIncidentDialog
-        key={`${panel.name}:${panel.findings[0]?.reason ?? panel.reasons[0] ?? ""}`}
         services={declare.subjects}
         label="Declare"
         size="sm"
