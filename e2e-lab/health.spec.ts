@@ -59,10 +59,18 @@ test("service page: pods, logs with a filter, lag per partition, tables, Helm hi
 
   const logs = page.getByLabel("enrichment-service logs");
   await expect(logs).toContainText(/enrichment-service/);
-  await page.getByRole("combobox", { name: "Log filter" }).selectOption("ERROR");
+  // A fresh pod may have logged no ERROR yet: bad prices make enrichment-service log some
+  // ("data quality check failed"), so the filter has lines to find.
+  await lab(["fault", "bad-prices"]);
+  const filter = page.getByRole("combobox", { name: "Log filter" });
+  await expect(async () => {
+    await filter.selectOption("TLS"); // switching away and back fetches the tail again
+    await filter.selectOption("ERROR");
+    await expect(logs.locator("div").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByText(/matching "ERROR" lines/)).toBeVisible();
+  await lab(["heal", "bad-prices"]);
   // Every line shown matches, and there is at least one (an empty list would pass the loop).
-  await expect(logs.locator("div").first()).toBeVisible();
   const lines = await logs.locator("div").allTextContents();
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) expect(line.toLowerCase()).toContain("error");
@@ -89,7 +97,7 @@ test("crashloop: down, captured to an incident, ok again after heal", async ({ p
   const incident = (await declared.json()) as { id: string; number: number };
   await panel.getByRole("link", { name: "normalization-service" }).click();
   await expect(page.getByRole("heading", { name: "normalization-service" })).toBeVisible();
-  await page.getByLabel("Incident").selectOption({ label: `INC-${incident.number} · normalization-service crash-looping` });
+  await page.getByLabel("Incident", { exact: true }).selectOption({ label: `INC-${incident.number} · normalization-service crash-looping` });
   await page.getByRole("button", { name: "Capture to incident" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Captured to" })).toHaveText(`Captured to INC-${incident.number}.`);
 

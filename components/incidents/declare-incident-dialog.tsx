@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Siren } from "lucide-react";
 import { declareIncidentAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
@@ -35,6 +35,9 @@ export function DeclareIncidentDialog({
   size?: "sm";
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // The overview holds one dialog per non-ok panel besides its own: ids must not repeat.
+  const titleId = useId();
+  const inputId = useId();
   const router = useRouter();
   const [title, setTitle] = useState(prefill?.title ?? "");
   const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
@@ -61,18 +64,18 @@ export function DeclareIncidentDialog({
         <Siren aria-hidden className="size-4" />
         {label ?? (emergency ? `Declare ${EMERGENCY_LABELS[emergency].split(" (")[0]!.toLowerCase()}` : "Declare incident")}
       </Button>
-      <dialog ref={dialog} aria-labelledby="declare-title" className="m-auto w-[min(36rem,92vw)] rounded-lg border border-border bg-surface-raised p-5 text-fg backdrop:bg-black/50">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(36rem,92vw)] rounded-lg border border-border bg-surface-raised p-5 text-fg backdrop:bg-black/50">
         <form onSubmit={submit} className="space-y-4">
-          <h2 id="declare-title" className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold">
             {emergency ? `Declare emergency: ${EMERGENCY_LABELS[emergency]}` : "Declare an incident"}
           </h2>
           {notice ? <Banner tone="warn" title={notice} /> : error ? <Banner tone="fail" title="Not declared">{error}</Banner> : null}
           <div className="space-y-1">
-            <label htmlFor="incident-title" className="block text-sm font-medium">
+            <label htmlFor={inputId} className="block text-sm font-medium">
               What is happening?
             </label>
             <input
-              id="incident-title"
+              id={inputId}
               autoFocus
               required
               value={title}
