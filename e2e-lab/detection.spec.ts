@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { screenshot } from "./screenshots";
 
 /**
  * From detection to incident in one click: a rate-limit storm turns normalization-service
@@ -38,7 +39,7 @@ test("a rate-limit storm is named on the overview, points at its procedure, and 
   await expect(reason).toBeVisible({ timeout: 12_000 });
   await expect(panel.locator("[data-status]").first()).toHaveAttribute("data-status", "degraded");
   await expect(panel.getByRole("link", { name: "Rate Limiting Issues" })).toHaveAttribute("href", "/runbooks/rate-limiting-issues");
-  await page.screenshot({ path: "test-results/detection-rate-limit-storm.png", fullPage: true });
+  await screenshot(page, "detection-rate-limit-storm", { fullPage: true });
 
   await panel.getByRole("button", { name: "Declare" }).click();
   const dialog = page.getByRole("dialog", { name: "Declare an incident" });

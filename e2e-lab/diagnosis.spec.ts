@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { screenshot } from "./screenshots";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 /**
@@ -7,7 +8,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
  * previous logs become evidence, the escalation's hand-off packet lists the run and L2
  * resumes it in another browser; a rate-limit storm shows in the metrics and the Redis keys,
  * then the resolution is ticked onto the timeline. Screenshots of runs go to test-results/
- * (and docs/screenshots/diagnosis-*.png, the README's).
+ * (docs/screenshots/diagnosis-*.png, the README's, only with UPDATE_SCREENSHOTS=1).
  */
 const PASSWORD = "lab-journey-password-1";
 const USERS = { l1: "lena.lab@254carbon.com", l2: "sam.lab@254carbon.com" } as const;
@@ -81,8 +82,7 @@ test("Data Not Processing: consumer stall → the overview suggests it → run �
   const evidence = page.locator('[data-kind="evidence"]').filter({ hasText: "kafka.consumer-group-describe" });
   await expect(evidence).toContainText(/(WARN|FAIL) kafka\.consumer-group-describe: .*lag/);
   await expect(evidence.getByTestId("evidence-detail")).toContainText("Data Not Processing › Check Kafka topic lag");
-  await page.screenshot({ path: "test-results/diagnosis-data-not-processing.png", fullPage: true });
-  await page.screenshot({ path: "docs/screenshots/diagnosis-data-not-processing.png", fullPage: false });
+  await screenshot(page, "diagnosis-data-not-processing");
 });
 
 test("Service Not Starting: crash loop → describe and previous logs as evidence → hand-off lists the run → L2 resumes it in another browser", async ({ page, browser }) => {
@@ -104,8 +104,7 @@ test("Service Not Starting: crash loop → describe and previous logs as evidenc
   await expect(page.getByTestId("step-result").first().getByTestId("log-excerpt")).toBeVisible();
   await expect(page.locator('[data-kind="evidence"]').filter({ hasText: "kubernetes.describe-pod" })).toBeVisible();
   await expect(page.locator('[data-kind="evidence"]').filter({ hasText: "kubernetes.logs" })).toBeVisible();
-  await page.screenshot({ path: "test-results/diagnosis-service-not-starting.png", fullPage: true });
-  await page.screenshot({ path: "docs/screenshots/diagnosis-service-not-starting.png", fullPage: false });
+  await screenshot(page, "diagnosis-service-not-starting");
 
   await page.getByRole("button", { name: "Escalate to L2" }).click();
   const dialog = page.getByRole("dialog", { name: "Escalate L1 → L2" });
@@ -125,7 +124,7 @@ test("Service Not Starting: crash loop → describe and previous logs as evidenc
   await expect(l2.getByTestId("step-view")).toHaveAttribute("data-step", "check-resource-usage");
   await runShownStep(l2, "check-resource-usage");
   await expect(l2.locator('[data-kind="evidence"]').filter({ hasText: "kubernetes.top-pods" })).toContainText("sam.lab@254carbon.com");
-  await l2.screenshot({ path: "test-results/diagnosis-l2-resumes.png", fullPage: true });
+  await screenshot(l2, "diagnosis-l2-resumes", { fullPage: true });
   // L1's page follows live.
   await expect(page.getByTestId("run-map").locator('[data-status="done"]')).toHaveCount(3, { timeout: 15_000 });
   await l2.context().close();
@@ -160,5 +159,5 @@ test("Rate Limiting Issues: storm → metrics and Redis keys → the resolution 
   await view.getByTestId("record-ticks").click();
   await expect(page.locator('[data-kind="checklist"]').filter({ hasText: "Done: Implement backoff strategies (Rate Limiting Issues, guided diagnosis)" })).toBeVisible();
   await expect(page.locator('[data-kind="evidence"]').filter({ hasText: "redis.rate-limit-keys" })).toBeVisible();
-  await page.screenshot({ path: "test-results/diagnosis-rate-limiting.png", fullPage: true });
+  await screenshot(page, "diagnosis-rate-limiting", { fullPage: true });
 });
