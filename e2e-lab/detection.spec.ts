@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { screenshot } from "./screenshots";
+import { lab, signIn } from "./support";
 
 /**
  * From detection to incident in one click: a rate-limit storm turns normalization-service
@@ -8,22 +8,6 @@ import { screenshot } from "./screenshots";
  * trading-desk-a)"), the panel points at Rate Limiting Issues, and its "Declare" opens the
  * declare dialog prefilled with that reason and the service; declaring lands on the incident.
  */
-const L1 = { email: "lena.lab@254carbon.com", password: "lab-journey-password-1" };
-
-function lab(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("npx", ["tsx", "lab/cli.ts", ...args], { timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-  });
-}
-
-async function signIn(page: Page) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(L1.email);
-  await page.getByLabel("Password").fill(L1.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
-
 test.afterAll(async () => {
   await lab(["heal"]);
 });

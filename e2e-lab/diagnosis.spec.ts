@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
 import { screenshot } from "./screenshots";
+import { lab, signIn } from "./support";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 /**
@@ -10,22 +10,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
  * then the resolution is ticked onto the timeline. Screenshots of runs go to test-results/
  * (docs/screenshots/diagnosis-*.png, the README's, only with UPDATE_SCREENSHOTS=1).
  */
-const PASSWORD = "lab-journey-password-1";
 const USERS = { l1: "lena.lab@254carbon.com", l2: "sam.lab@254carbon.com" } as const;
-
-function lab(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("npx", ["tsx", "lab/cli.ts", ...args], { timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-  });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
 
 async function newSession(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();

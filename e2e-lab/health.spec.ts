@@ -1,30 +1,12 @@
-import { execFile } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { screenshot } from "./screenshots";
+import { lab, signIn, statusOf } from "./support";
 
 /**
  * The responder's first look, against the lab: the overview shows normalization-service
  * going down within 15 seconds of `lab fault crashloop`, a capture freezes that state into
  * an incident's timeline, and `lab heal` brings the panel back to ok.
  */
-const L1 = { email: "lena.lab@254carbon.com", password: "lab-journey-password-1" };
-
-function lab(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("npx", ["tsx", "lab/cli.ts", ...args], { timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-  });
-}
-
-async function signIn(page: Page) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(L1.email);
-  await page.getByLabel("Password").fill(L1.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
-
-const statusOf = (page: Page, name: string) => page.locator(`[data-panel="${name}"] [data-status]`).first();
-
 test.afterAll(async () => {
   await lab(["heal"]);
 });
