@@ -152,6 +152,17 @@ export type OperationStep = Extract<Step, { kind: "operation" }>;
 export type Rule = CheckStep["rules"][number];
 
 /** Keeps a definition's literal types checked where it is written (each procedures/<id>.ts). */
+type VerifyInput = Extract<z.input<typeof stepSchema>, { kind: "verify" }>;
+
+/**
+ * The usual end of a procedure's verify step: a check still failing sends the responder back
+ * to the resolution steps (step id "resolve"); otherwise the run ends.
+ */
+export const BACK_TO_RESOLUTION_UNLESS_GONE = {
+  rules: [{ when: { verdict: ["fail"] }, goto: "resolve", because: "still failing after the resolution: back to the resolution steps" }],
+  next: { goto: "end", because: "the checks agree the symptom is gone" },
+} satisfies Pick<VerifyInput, "rules" | "next">;
+
 export function defineProcedure(definition: ProcedureInput): ProcedureInput {
   return definition;
 }

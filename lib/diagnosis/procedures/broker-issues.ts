@@ -1,4 +1,4 @@
-import { defineProcedure } from "../definition";
+import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 
 /** Runbook: Kafka Issues › Broker Issues. */
 export const brokerIssues = defineProcedure({
@@ -82,21 +82,7 @@ export const brokerIssues = defineProcedure({
         "check-cluster-health",
         "check-broker-logs"
       ],
-      rules: [
-        {
-          when: {
-            verdict: [
-              "fail"
-            ]
-          },
-          goto: "resolve",
-          because: "still failing after the resolution: back to the resolution steps"
-        }
-      ],
-      next: {
-        goto: "end",
-        because: "the checks agree the symptom is gone"
-      }
+      ...BACK_TO_RESOLUTION_UNLESS_GONE
     }
   ]
 });

@@ -1,4 +1,4 @@
-import { defineProcedure } from "../definition";
+import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 
 /** Runbook: Database Issues › ClickHouse Issues. */
 export const clickhouseIssues = defineProcedure({
@@ -94,21 +94,7 @@ export const clickhouseIssues = defineProcedure({
         "check-table-status",
         "check-query-log"
       ],
-      rules: [
-        {
-          when: {
-            verdict: [
-              "fail"
-            ]
-          },
-          goto: "resolve",
-          because: "still failing after the resolution: back to the resolution steps"
-        }
-      ],
-      next: {
-        goto: "end",
-        because: "the checks agree the symptom is gone"
-      }
+      ...BACK_TO_RESOLUTION_UNLESS_GONE
     }
   ]
 });

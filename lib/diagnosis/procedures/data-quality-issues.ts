@@ -1,4 +1,4 @@
-import { defineProcedure } from "../definition";
+import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 
 /** Runbook: Data Processing Issues › Data Quality Issues. */
 export const dataQualityIssues = defineProcedure({
@@ -83,21 +83,7 @@ export const dataQualityIssues = defineProcedure({
         "check-error-logs",
         "check-data-validation"
       ],
-      rules: [
-        {
-          when: {
-            verdict: [
-              "fail"
-            ]
-          },
-          goto: "resolve",
-          because: "still failing after the resolution: back to the resolution steps"
-        }
-      ],
-      next: {
-        goto: "end",
-        because: "the checks agree the symptom is gone"
-      }
+      ...BACK_TO_RESOLUTION_UNLESS_GONE
     }
   ]
 });

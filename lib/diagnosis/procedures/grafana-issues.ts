@@ -1,4 +1,4 @@
-import { defineProcedure } from "../definition";
+import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 
 /** Runbook: Monitoring Issues › Grafana Issues. */
 export const grafanaIssues = defineProcedure({
@@ -86,21 +86,7 @@ export const grafanaIssues = defineProcedure({
         "check-grafana-logs",
         "test-data-source"
       ],
-      rules: [
-        {
-          when: {
-            verdict: [
-              "fail"
-            ]
-          },
-          goto: "resolve",
-          because: "still failing after the resolution: back to the resolution steps"
-        }
-      ],
-      next: {
-        goto: "end",
-        because: "the checks agree the symptom is gone"
-      }
+      ...BACK_TO_RESOLUTION_UNLESS_GONE
     }
   ]
 });

@@ -1,4 +1,4 @@
-import { defineProcedure } from "../definition";
+import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 
 /** Runbook: Performance Issues › High Memory Usage. */
 export const highMemoryUsage = defineProcedure({
@@ -80,21 +80,7 @@ export const highMemoryUsage = defineProcedure({
         "check-memory-limits",
         "check-heap-dumps"
       ],
-      rules: [
-        {
-          when: {
-            verdict: [
-              "fail"
-            ]
-          },
-          goto: "resolve",
-          because: "still failing after the resolution: back to the resolution steps"
-        }
-      ],
-      next: {
-        goto: "end",
-        because: "the checks agree the symptom is gone"
-      }
+      ...BACK_TO_RESOLUTION_UNLESS_GONE
     }
   ]
 });
