@@ -39,6 +39,8 @@ export default defineConfig({
           include: ["{lab,lib}/**/*.lab.test.ts"],
           // Lab tests of operations also record into a console database (test/test-database.ts).
           globalSetup: ["test/integration-setup.ts"],
+          // each file starts from a lab that serves (the previous one may have restarted a service)
+          setupFiles: ["test/lab-baseline.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
