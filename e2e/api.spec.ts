@@ -10,6 +10,27 @@ test.beforeAll(async () => {
   expect(key).toMatch(/^ick_/);
 });
 
+test("a declaration repeated with one idempotency key returns the first incident; a different key declares another", async ({ request }) => {
+  const headers = (idempotencyKey: string) => ({ Authorization: `Bearer ${key}`, "Idempotency-Key": idempotencyKey });
+  const data = { title: `Script retried its declaration ${Date.now()}`, severity: "SEV3" };
+  const first = await request.post("/api/v1/incidents", { headers: headers("api-declare-retry-1"), data });
+  const repeat = await request.post("/api/v1/incidents", { headers: headers("api-declare-retry-1"), data });
+  const inBody = await request.post("/api/v1/incidents", { headers: { Authorization: `Bearer ${key}` }, data: { ...data, idempotencyKey: "api-declare-retry-1" } });
+  const other = await request.post("/api/v1/incidents", { headers: headers("api-declare-retry-2"), data });
+  expect([first.status(), repeat.status(), inBody.status(), other.status()]).toEqual([201, 200, 200, 201]);
+  const id = (await first.json()).id;
+  expect((await repeat.json()).id).toBe(id);
+  expect((await inBody.json()).id).toBe(id);
+  expect((await other.json()).id).not.toBe(id);
+
+  const conflicting = await request.post("/api/v1/incidents", { headers: headers("api-declare-retry-1"), data: { ...data, idempotencyKey: "api-declare-retry-3" } });
+  expect(conflicting.status()).toBe(400);
+  expect((await conflicting.json()).error.message).toContain("Idempotency-Key");
+  const malformed = await request.post("/api/v1/incidents", { headers: headers("no"), data });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.message).toMatch(/idempotency key/i);
+});
+
 test("declare, read, note (idempotent), change status, escalate one level at a time and no further than L3", async ({ request }) => {
   const headers = () => ({ Authorization: `Bearer ${key}` });
 

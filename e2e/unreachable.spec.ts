@@ -29,3 +29,30 @@ test("declaring while the console cannot be reached keeps what was typed, says s
   reachable = true;
   await expect(page.getByRole("heading", { name: "Declared across a restart" })).toBeVisible({ timeout: 20_000 });
 });
+
+test("a declaration whose answer was lost is retried by the client and makes one incident", async ({ page }) => {
+  await page.goto("/");
+  // The first submit reaches the server and is committed; its answer never arrives (a reset
+  // connection), so the client retries the same declaration.
+  let lostAnswers = 0;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && lostAnswers === 0) {
+      lostAnswers++;
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+
+  const title = `Declared once despite a lost answer ${Date.now()}`;
+  await page.getByRole("button", { name: "Declare incident" }).click();
+  await page.getByLabel("What is happening?").fill(title);
+  await page.getByLabel("What is happening?").press("Enter");
+  await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 20_000 });
+  expect(lostAnswers).toBe(1);
+
+  const listed = await page.request.get(`/api/v1/incidents?q=${encodeURIComponent(title)}`);
+  expect(listed.status()).toBe(200);
+  expect((await listed.json()).incidents.map((incident: { title: string }) => incident.title)).toEqual([title]);
+});

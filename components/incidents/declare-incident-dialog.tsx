@@ -18,7 +18,9 @@ const EMERGENCY_LABELS: Record<EmergencyKind, string> = {
 
 /**
  * Declaring takes one title, a severity and (optionally) the affected services: a few
- * seconds with the keyboard. Title is focused; Enter declares.
+ * seconds with the keyboard. Title is focused; Enter declares. Each opening of the dialog
+ * is one declaration: its idempotency key makes a retried submit (the hook retries when
+ * the answer is lost) return the incident already declared instead of a second one.
  */
 export function DeclareIncidentDialog({
   services,
@@ -43,12 +45,18 @@ export function DeclareIncidentDialog({
   const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
   const [chosen, setChosen] = useState<string[]>(prefill?.services ?? []);
   const [error, setError] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const { run, pending, notice } = useServerAction(declareIncidentAction);
+
+  const open = () => {
+    setIdempotencyKey(crypto.randomUUID());
+    dialog.current?.showModal();
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    void run({ title, severity, services: chosen, emergency: emergency ?? null }).then((result) => {
+    void run({ title, severity, services: chosen, emergency: emergency ?? null, idempotencyKey }).then((result) => {
       if (result.ok) {
         dialog.current?.close();
         router.push(`/incidents/${result.value.id}`);
@@ -60,7 +68,7 @@ export function DeclareIncidentDialog({
 
   return (
     <>
-      <Button variant={emergency ? "danger" : prefill ? "secondary" : "primary"} className={size === "sm" ? "px-2 py-1 text-xs" : ""} onClick={() => dialog.current?.showModal()}>
+      <Button variant={emergency ? "danger" : prefill ? "secondary" : "primary"} className={size === "sm" ? "px-2 py-1 text-xs" : ""} onClick={open}>
         <Siren aria-hidden className="size-4" />
         {label ?? (emergency ? `Declare ${EMERGENCY_LABELS[emergency].split(" (")[0]!.toLowerCase()}` : "Declare incident")}
       </Button>

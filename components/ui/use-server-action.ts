@@ -16,10 +16,8 @@ const RETRY_DELAYS_MS = [1_000, 2_000, 3_000, 5_000, 5_000, 5_000, 10_000, 10_00
  * typed would be lost. Here that becomes `notice` (the form keeps its input and shows it),
  * and the call is retried until the server answers or about a minute has passed.
  *
- * Retrying is safe for what the forms send: notes carry an idempotency key, a repeated status
- * change or escalation is refused (409) instead of applied twice. A declaration whose answer
- * was lost mid-flight could be repeated; a refused connection (the usual case while the
- * server restarts) never reached it.
+ * Retrying is safe for what the forms send: notes and declarations carry an idempotency key,
+ * a repeated status change or escalation is refused (409) instead of applied twice.
  */
 export function useServerAction<Input, Value>(action: (input: Input) => Promise<ActionResult<Value>>, delays: readonly number[] = RETRY_DELAYS_MS) {
   const [pending, setPending] = useState(false);

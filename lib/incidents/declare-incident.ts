@@ -23,6 +23,7 @@ export const declareIncidentInput = z
     emergency: z.enum(EMERGENCY_KINDS).nullable().default(null),
     impactStartedAt: z.coerce.date().optional(),
     detectedAt: z.coerce.date().optional(),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, { message: "An idempotency key is 8–100 letters, digits or _.:-" }).optional(),
   })
   .refine((input) => !input.impactStartedAt || !input.detectedAt || input.impactStartedAt <= input.detectedAt, {
     message: "Impact cannot start after it was detected",
@@ -35,13 +36,42 @@ const EMERGENCY_TITLES: Record<(typeof EMERGENCY_KINDS)[number], string> = {
   "security-breach": "Security Breach",
 };
 
+function declarerOf(actor: Actor): string {
+  return actor.kind === "user" ? actor.email : actor.kind === "api-key" ? `api-key:${actor.name}` : "system";
+}
+
 /**
  * Declares an incident. The declarer owns it and has acknowledged it (the MTTA clock stops).
  * An emergency gets the runbook's immediate actions and recovery steps as a checklist; data
  * loss and security breaches start at L3, which must acknowledge within the deadline.
+ *
+ * With an idempotency key, a repeat by the same declarer (a retry whose first answer was
+ * lost after the commit) returns the incident already declared, `repeated: true`, and
+ * writes, pages and notifies nothing more. The repeat's other fields are not compared: the
+ * key names one declaration, whatever the retry carries.
  */
 export async function declareIncident(options: { db: Db; actor: Actor; input: z.input<typeof declareIncidentInput>; baseUrl: string }) {
   const input = validate(declareIncidentInput, options.input, "Invalid incident");
+  const declaredBy = declarerOf(options.actor);
+  const { idempotencyKey } = input;
+  const earlier = () => options.db.incident.findUnique({ where: { declaredBy_idempotencyKey: { declaredBy, idempotencyKey: idempotencyKey! } } });
+  if (idempotencyKey) {
+    const existing = await earlier();
+    if (existing) return { ...existing, repeated: true };
+  }
+  try {
+    return { ...(await declareOnce(options, input, declaredBy)), repeated: false };
+  } catch (error) {
+    // Two attempts racing each other: the unique (declaredBy, idempotencyKey) lets one win.
+    if (idempotencyKey && (error as { code?: string }).code === "P2002") {
+      const existing = await earlier();
+      if (existing) return { ...existing, repeated: true };
+    }
+    throw error;
+  }
+}
+
+async function declareOnce(options: { db: Db; actor: Actor; baseUrl: string }, input: z.output<typeof declareIncidentInput>, declaredBy: string) {
   const known = new Set(incidentSubjects());
   const unknown = input.services.filter((service) => !known.has(service));
   if (unknown.length) throw new AppError("bad_request", `Unknown service: ${unknown.join(", ")}. Services come from console.config.yaml.`);
@@ -52,13 +82,14 @@ export async function declareIncident(options: { db: Db; actor: Actor; input: z.
   const incident = await options.db.$transaction(async (tx) => {
     const created = await tx.incident.create({
       data: {
+        idempotencyKey: input.idempotencyKey ?? null,
         title: input.title,
         severity: input.severity,
         services: [...new Set(input.services)],
         emergency: input.emergency,
         level,
         ownerId: actor.kind === "user" ? actor.id : null,
-        declaredBy: actor.kind === "user" ? actor.email : actor.kind === "api-key" ? `api-key:${actor.name}` : "system",
+        declaredBy,
         impactStartedAt: input.impactStartedAt ?? input.detectedAt ?? now,
         detectedAt: input.detectedAt ?? now,
         acknowledgedAt: level === "L1" ? now : null,

@@ -13,11 +13,21 @@ export const GET = apiRoute({ name: "v1.incidents.list", permission: "console:re
   return listIncidents(db, parsed.data);
 });
 
+/**
+ * Declares an incident: 201. With an idempotency key (the `Idempotency-Key` header or the
+ * body's `idempotencyKey`), a repeat by the same caller answers 200 with the incident the
+ * first request created.
+ */
 export const POST = apiRoute({ name: "v1.incidents.declare", permission: "incident:write" }, async ({ actor, db, request }) => {
-  const input = await readJson(request, declareIncidentInput);
+  const body = await readJson(request, declareIncidentInput);
+  const header = request.headers.get("idempotency-key") ?? undefined;
+  if (header !== undefined && body.idempotencyKey !== undefined && header !== body.idempotencyKey) {
+    throw new AppError("bad_request", "The Idempotency-Key header and the body's idempotencyKey differ: send one of them.");
+  }
+  const input = { ...body, idempotencyKey: header ?? body.idempotencyKey };
   const incident = await declareIncident({ db, actor, input, baseUrl: consoleBaseUrl() });
   return NextResponse.json(
     { id: incident.id, number: incident.number, title: incident.title, severity: incident.severity, status: incident.status, level: incident.level, services: incident.services },
-    { status: 201 },
+    { status: incident.repeated ? 200 : 201 },
   );
 });
