@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { cli } from "./support";
+import { cli, STATE } from "./support";
 
 /** The JSON API's contract, as a script using an API key sees it (against the :3100 console). */
 let key = "";
@@ -123,4 +123,19 @@ test("bad numbers and dates in queries are a clear 400, never a 500", async ({ r
     expect((await response.json()).error).toEqual({ code: "bad_request", message: expect.any(String) });
   }
   expect((await request.get(`/api/v1/incidents/${incident.id}/timeline?before=9223372036854775807`, { headers })).status()).toBe(200);
+});
+
+test("requests refused for want of credentials leave a trace in the audit log", async ({ request, browser }) => {
+  const forged = `ick_AuditTrace01_${"x".repeat(43)}`;
+  for (let i = 0; i < 5; i++) expect((await request.get("/api/v1/incidents", { headers: { Authorization: `Bearer ${forged}` } })).status()).toBe(401);
+  expect((await request.get("/api/v1/incidents")).status()).toBe(401);
+
+  const admin = await browser.newContext({ storageState: STATE.admin });
+  const page = await admin.newPage();
+  await page.goto("/admin/audit?action=api.unauthenticated");
+  // One row per address and window (the first refusal), not one per request.
+  const rows = page.getByRole("row").filter({ hasText: "request-source:address:" });
+  await expect(rows.first()).toContainText("401 for GET /api/v1/");
+  await expect(page.getByText(forged)).toHaveCount(0);
+  await admin.close();
 });

@@ -14,6 +14,8 @@ export interface AuditEntry {
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
   detail?: string;
+  /** The database's clock when omitted; given by writers that judge time windows themselves. */
+  at?: Date;
 }
 
 export function actorLabel(actor: Actor | null): string {
@@ -36,6 +38,7 @@ export async function recordAudit(db: Db | Prisma.TransactionClient, entry: Audi
       before: entry.before,
       after: entry.after,
       detail: entry.detail,
+      at: entry.at,
     },
   });
 }

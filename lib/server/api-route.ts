@@ -4,12 +4,15 @@ import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { unauthenticatedAudit } from "@/lib/audit/unauthenticated-audit";
+import { env } from "@/lib/config/env";
 import type { Actor } from "@/lib/auth/actor";
 import { currentApiActor } from "@/lib/auth/current-actor";
 import { can, lowestRoleWith, type Permission } from "@/lib/auth/roles";
 import { observeRequest } from "@/lib/observability/metrics";
 import { crossSiteRefusal } from "./cross-site";
 import { toPublicError } from "./report-error";
+import { describeUnauthenticated } from "./unauthenticated-request";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -27,7 +30,10 @@ export function apiRoute<T>(
     let response: Response;
     try {
       const actor = await currentApiActor();
-      if (!actor) throw new AppError("unauthenticated", "Send a valid API key as 'Authorization: Bearer ick_…', or sign in.");
+      if (!actor) {
+        await auditUnauthenticated(request);
+        throw new AppError("unauthenticated", "Send a valid API key as 'Authorization: Bearer ick_…', or sign in.");
+      }
       const db = getDb();
       // Cookie sessions only (an API key is not sent by a browser on its own).
       const crossSite = actor.kind === "user" ? crossSiteRefusal(request) : null;
@@ -48,6 +54,18 @@ export function apiRoute<T>(
     observeRequest(options.name, request.method, response.status, (performance.now() - started) / 1000);
     return response;
   };
+}
+
+/**
+ * A 401 leaves a trace (aggregated per address, lib/audit/unauthenticated-audit.ts); the
+ * answer stays 401 even when the audit cannot be written (the database is down).
+ */
+async function auditUnauthenticated(request: Request) {
+  try {
+    await unauthenticatedAudit.record(getDb(), describeUnauthenticated(request, env().TRUST_PROXY_HOPS));
+  } catch (error) {
+    console.error("[audit] a refused request could not be recorded:", (error as Error).message);
+  }
 }
 
 /** Parses a JSON body with a zod schema, as a 400 with the first problem when it does not fit. */
