@@ -127,7 +127,7 @@ test("Rate Limiting Issues: storm → metrics and Redis keys → the resolution 
 
   await runShownStep(page, "check-rate-limit-metrics");
   await expect(page.getByTestId("step-result").first().locator("[data-verdict]")).toHaveAttribute("data-verdict", "warn");
-  await expect(page.getByTestId("step-summary").first()).toContainText(/rate limited \(429\)/);
+  await expect(page.getByTestId("step-summary").first()).toContainText(/429s [\d.]+\/s \(for trading-desk-a\)/);
   await page.getByTestId("next-step").getByRole("button").click();
   await runShownStep(page, "check-redis-rate-limit-data");
   await expect(page.getByTestId("step-summary").first()).toContainText(/rate_limit:\* keys/);

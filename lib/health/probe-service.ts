@@ -1,6 +1,6 @@
 import "server-only";
 import { runCheck } from "@/lib/checks/define-check";
-import { SYMPTOMS, type Symptom } from "@/lib/checks/service/judge";
+import type { Symptom } from "@/lib/checks/service/judge";
 import { tracingEnv, tracingFinding } from "@/lib/checks/kubernetes/tracing-env";
 import { certificate, certificateFinding } from "@/lib/checks/tls/certificate";
 import type { CheckContext } from "@/lib/checks/types";
@@ -11,7 +11,7 @@ import { kubeTarget } from "@/lib/connectors/kubernetes/kube-client";
 import { listPods, type PodSummary } from "@/lib/connectors/kubernetes/pods";
 import type { ConnectorResult } from "@/lib/connectors/result";
 import { evaluateService, type ServiceInputs } from "./evaluate-service";
-import { labelRates, SERVICE_METRICS, serviceFigures, type ServiceFigures } from "./service-figures";
+import { serviceFigures, SYMPTOM_COUNTERS, symptomRatesBy, type ServiceFigures } from "./service-figures";
 import { SlowSignal } from "./slow-signal";
 import { consumerLag } from "./systems/kafka";
 import { Trend } from "./trend";
@@ -110,23 +110,11 @@ const MIN_WINDOW_MS = 5_000;
 /** The figures a service panel shows (rates over the last sweep's window; quantiles since start on the first). */
 const PANEL_FIGURES = ["processedPerSecond", "errorRate", "p50Seconds", "p95Seconds", "p99Seconds", "qualityIssuesPerSecond", "rateLimitedPerSecond", "authFailuresPerSecond", "tlsErrorsPerSecond"] as const;
 
-/** Each symptom's rate and the label that tells its story: which check failed, whose key, which reason. */
-const SYMPTOM_SOURCES: Record<Symptom, { figure: keyof ServiceFigures; metric: string; keyOf: (labels: Record<string, string>) => string | null }> = {
-  quality: { figure: "qualityIssuesPerSecond", metric: SERVICE_METRICS.quality, keyOf: (labels) => labels[SYMPTOMS.quality.label] ?? null },
-  authFailures: {
-    figure: "authFailuresPerSecond",
-    metric: SERVICE_METRICS.authFailures,
-    keyOf: (labels) => (labels.owner ? `${labels.reason ?? "rejected"} key: ${labels.owner}` : (labels.reason ?? null)),
-  },
-  rateLimited: { figure: "rateLimitedPerSecond", metric: SERVICE_METRICS.rateLimited, keyOf: (labels) => labels[SYMPTOMS.rateLimited.label] ?? null },
-  tlsErrors: { figure: "tlsErrorsPerSecond", metric: SERVICE_METRICS.tlsErrors, keyOf: (labels) => labels[SYMPTOMS.tlsErrors.label] ?? null },
-};
-
 function symptomRates(computed: ServiceFigures, current: ParsedExposition, previous: ParsedExposition, seconds: number): ServiceInputs["symptoms"] {
   const symptoms: NonNullable<ServiceInputs["symptoms"]> = {};
-  for (const [symptom, source] of Object.entries(SYMPTOM_SOURCES) as [Symptom, (typeof SYMPTOM_SOURCES)[Symptom]][]) {
-    const rate = computed[source.figure];
-    if (typeof rate === "number") symptoms[symptom] = { rate, by: labelRates(current, previous, seconds, source.metric, source.keyOf) };
+  for (const symptom of Object.keys(SYMPTOM_COUNTERS) as Symptom[]) {
+    const rate = computed[SYMPTOM_COUNTERS[symptom].figure];
+    if (typeof rate === "number") symptoms[symptom] = { rate, by: symptomRatesBy(symptom, current, previous, seconds) };
   }
   return symptoms;
 }

@@ -1,3 +1,4 @@
+import { SYMPTOMS, type Symptom } from "@/lib/checks/service/judge";
 import { bucketDelta, bucketsOf, counterRate, counterTotal, histogramQuantile, type ParsedExposition } from "@/lib/connectors/http/prometheus-text";
 
 /**
@@ -148,4 +149,26 @@ export function labelRates(current: ParsedExposition, previous: ParsedExposition
     if (delta > 0 && seconds > 0) rates[key] = delta / seconds;
   }
   return rates;
+}
+
+/**
+ * Each symptom's counter, the figure its rate fills, and what a sample's labels tell (the
+ * check that failed, whose key, which reason), so the panel and the symptom's check split
+ * the same rate the same way.
+ */
+export const SYMPTOM_COUNTERS: Record<Symptom, { figure: "qualityIssuesPerSecond" | "authFailuresPerSecond" | "rateLimitedPerSecond" | "tlsErrorsPerSecond"; metric: string; keyOf: (labels: Record<string, string>) => string | null }> = {
+  quality: { figure: "qualityIssuesPerSecond", metric: SERVICE_METRICS.quality, keyOf: (labels) => labels[SYMPTOMS.quality.label] ?? null },
+  authFailures: {
+    figure: "authFailuresPerSecond",
+    metric: SERVICE_METRICS.authFailures,
+    keyOf: (labels) => (labels.owner ? `${labels.reason ?? "rejected"} key: ${labels.owner}` : (labels.reason ?? null)),
+  },
+  rateLimited: { figure: "rateLimitedPerSecond", metric: SERVICE_METRICS.rateLimited, keyOf: (labels) => labels[SYMPTOMS.rateLimited.label] ?? null },
+  tlsErrors: { figure: "tlsErrorsPerSecond", metric: SERVICE_METRICS.tlsErrors, keyOf: (labels) => labels[SYMPTOMS.tlsErrors.label] ?? null },
+};
+
+/** A symptom's rate over the window split by its telling label (SYMPTOM_COUNTERS). */
+export function symptomRatesBy(symptom: Symptom, current: ParsedExposition, previous: ParsedExposition, seconds: number): Record<string, number> {
+  const { metric, keyOf } = SYMPTOM_COUNTERS[symptom];
+  return labelRates(current, previous, seconds, metric, keyOf);
 }

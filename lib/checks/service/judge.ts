@@ -10,7 +10,7 @@ export type Judged = { verdict: "ok" | "warn" | "fail"; reason: string };
 
 const ok = (reason: string): Judged => ({ verdict: "ok", reason });
 
-export const perSecond = (value: number) => `${value >= 10 ? Math.round(value) : value.toFixed(1)}/s`;
+export const perSecond = (value: number) => `${value >= 9.95 ? Math.round(value) : value.toFixed(1)}/s`;
 export const milliseconds = (seconds: number) => `${seconds < 0.01 ? (seconds * 1000).toFixed(1) : Math.round(seconds * 1000)} ms`;
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)}%`;
 const count = (value: number) => Math.round(value).toLocaleString("en-US");

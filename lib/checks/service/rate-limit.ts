@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { counterTotal } from "@/lib/connectors/http/prometheus-text";
-import { rateLimitedTotal, SERVICE_METRICS } from "@/lib/health/service-figures";
+import { rateLimitedTotal, SERVICE_METRICS, symptomRatesBy } from "@/lib/health/service-figures";
 import { defineCheck } from "../define-check";
-import { byLabel, count, grepSamples, scrapeService, serviceName } from "./service-target";
+import { judgeSymptomRate } from "./judge";
+import { byLabel, count, grepSamples, roundSeconds, scrapeWindow, serviceName } from "./service-target";
 
-/** `curl http://normalization-service:9090/metrics | grep rate_limit`: requests checked and rejected with 429 (by API key owner), since the process started. */
+/**
+ * `curl http://normalization-service:9090/metrics | grep rate_limit`, run twice a few seconds
+ * apart: 429s per second over that window, by API key owner — judged by the same
+ * judgeSymptomRate as the overview's panel — with the limiter's counts since the process
+ * started (what one curl shows) beside them.
+ */
 export const rateLimit = defineCheck({
   id: "service.rate-limit",
   system: "service",
@@ -13,24 +19,25 @@ export const rateLimit = defineCheck({
   params: z.object({ service: serviceName.default("normalization-service") }),
   lab: true,
   async run(context, params) {
-    const scraped = await scrapeService(context, params.service);
+    const scraped = await scrapeWindow(context, params.service);
     if ("verdict" in scraped) return scraped;
-    const { exposition } = scraped;
+    const { exposition, previous, thresholds, window } = scraped;
     const limited = rateLimitedTotal(exposition);
-    const requests = byLabel(exposition.samples, SERVICE_METRICS.rateLimitRequests, "outcome");
+    const perSecondByOwner = symptomRatesBy("rateLimited", exposition, previous, window.seconds);
     const data = {
       service: params.service,
-      window: "since process start" as const,
+      window: { seconds: roundSeconds(window.seconds), perSecond: window.rateLimitedPerSecond, byOwner: perSecondByOwner },
       limited,
       checked: counterTotal(exposition, SERVICE_METRICS.rateLimitRequests),
-      requestsByOutcome: requests,
+      requestsByOutcome: byLabel(exposition.samples, SERVICE_METRICS.rateLimitRequests, "outcome"),
       limitedByOwner: byLabel(exposition.samples, SERVICE_METRICS.rateLimited, "owner"),
       samples: grepSamples(exposition.samples, "rate_limit"),
     };
-    if (limited === null) return { verdict: "warn", summary: `${params.service} exposes no rate limit metrics`, data };
+    if (limited === null || window.rateLimitedPerSecond === null) return { verdict: "warn", summary: `${params.service} exposes no rate limit metrics`, data };
+    const { verdict, reason } = judgeSymptomRate("rateLimited", window.rateLimitedPerSecond, thresholds, perSecondByOwner);
     const checked = data.checked !== null ? ` of ${count(data.checked)} checked` : "";
-    if (limited === 0) return { verdict: "ok", summary: `${params.service}: no requests rate limited${checked} since process start`, data };
     const owners = Object.entries(data.limitedByOwner).sort((a, b) => b[1] - a[1]).map(([owner, value]) => `${owner} ${count(value)}`);
-    return { verdict: "warn", summary: `${params.service}: ${count(limited)} requests rate limited (429)${checked} since process start${owners.length ? ` (${owners.join(", ")})` : ""}`, data };
+    const sinceStart = `${count(limited)} limited${checked} since process start${owners.length ? ` (${owners.join(", ")})` : ""}`;
+    return { verdict, summary: `${params.service}: ${reason} over the last ${roundSeconds(window.seconds)} s; ${sinceStart}`, data };
   },
 });

@@ -28,14 +28,15 @@ export function findService(context: CheckContext, name: string): { service: Cat
  * computed by the same serviceFigures as the overview's panels — so a check judges what
  * happens now, not an average since the process started (which hides a fresh slowdown).
  */
-export async function scrapeWindow(context: CheckContext, name: string, seconds = WINDOW_SECONDS): Promise<{ service: CatalogService; thresholds: Thresholds; exposition: ParsedExposition; window: ServiceFigures } | Failure> {
+export async function scrapeWindow(context: CheckContext, name: string, seconds = WINDOW_SECONDS): Promise<{ service: CatalogService; thresholds: Thresholds; exposition: ParsedExposition; previous: ParsedExposition; window: ServiceFigures & { seconds: number } } | Failure> {
   const first = await scrapeService(context, name);
   if ("verdict" in first) return first;
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const second = await scrapeService(context, name);
   if ("verdict" in second) return second;
-  return { ...second, window: serviceFigures(second.exposition, first.exposition, (Date.now() - started) / 1000) };
+  const elapsed = (Date.now() - started) / 1000;
+  return { ...second, previous: first.exposition, window: { ...serviceFigures(second.exposition, first.exposition, elapsed), seconds: elapsed } };
 }
 
 /** How long a check watches a service's counters: long enough for a few batches of ticks. */
@@ -79,3 +80,5 @@ export function byLabel(samples: Sample[], name: string, label: string): Record<
 export const count = (value: number) => Math.round(value).toLocaleString("en-US");
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)}%`;
 export const milliseconds = (seconds: number) => `${seconds < 0.01 ? (seconds * 1000).toFixed(1) : Math.round(seconds * 1000)} ms`;
+/** A window's length as a summary says it: 3.0 → 3, 3.04 → 3 */
+export const roundSeconds = (value: number) => Math.round(value * 10) / 10;

@@ -92,10 +92,31 @@ describe("service check verdicts", () => {
     expect(await runCheck(latency, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: no observations since process start" });
   }, 15_000);
 
-  it("service.quality and service.rate-limit: any since start is worth a look, named by check and owner", async () => {
+  it("service.quality: issues arriving now warn, named by check, as the panel judges them; a burst that is over is history", async () => {
+    // 15 since start, then 30 more price_positive failures within the ~3 s window: ~10/s
     metrics = 'data_quality_issues_total{check="price_positive"} 12\ndata_quality_issues_total{check="stale"} 3\n';
-    expect(await runCheck(quality, context(), { service: "normalization-service" })).toMatchObject({ verdict: "warn", summary: "normalization-service: 15 data quality issues since process start (price_positive 12, stale 3)" });
+    laterMetrics = 'data_quality_issues_total{check="price_positive"} 42\ndata_quality_issues_total{check="stale"} 3\n';
+    scrapes = 0;
+    const arriving = await runCheck(quality, context(), { service: "normalization-service" });
+    laterMetrics = null;
+    expect(arriving.verdict).toBe("warn");
+    expect(arriving.summary).toMatch(/^normalization-service: data-quality issues (9\.\d|10)\/s \(price ≤ 0\) over the last 3(\.\d)? s; 45 since process start \(price_positive 42, stale 3\)$/);
+    expect(Object.keys(arriving.data!.window.byCheck)).toEqual(["price_positive"]);
+    // the same 15 in both scrapes: nothing now, so ok — the overview's panel says ok too
+    const over = await runCheck(quality, context(), { service: "normalization-service" });
+    expect(over).toMatchObject({ verdict: "ok", data: { window: { perSecond: 0 }, sinceStart: { total: 15 } } });
+    expect(over.summary).toMatch(/^normalization-service: data-quality issues 0\.0\/s over the last 3(\.\d)? s; 15 since process start \(price_positive 12, stale 3\)$/);
+  }, 15_000);
+
+  it("service.rate-limit: 429s per second now, by owner, against rateLimitedWarnPerSecond; the counts since start beside", async () => {
     metrics = 'rate_limit_requests_total{outcome="allowed"} 300\nrate_limit_requests_total{outcome="limited"} 40\nrate_limit_exceeded_total{owner="trading-desk-a"} 40\n';
-    expect(await runCheck(rateLimit, context(), {})).toMatchObject({ verdict: "warn", summary: "normalization-service: 40 requests rate limited (429) of 340 checked since process start (trading-desk-a 40)" });
-  });
+    laterMetrics = 'rate_limit_requests_total{outcome="allowed"} 330\nrate_limit_requests_total{outcome="limited"} 70\nrate_limit_exceeded_total{owner="trading-desk-a"} 70\n';
+    scrapes = 0;
+    const storm = await runCheck(rateLimit, context(), {});
+    laterMetrics = null;
+    expect(storm.verdict).toBe("warn");
+    expect(storm.summary).toMatch(/^normalization-service: 429s (9\.\d|10)\/s \(for trading-desk-a\) over the last 3(\.\d)? s; 70 limited of 400 checked since process start \(trading-desk-a 70\)$/);
+    const quiet = await runCheck(rateLimit, context(), {});
+    expect(quiet).toMatchObject({ verdict: "ok", data: { limited: 40, window: { perSecond: 0 } } });
+  }, 15_000);
 });
