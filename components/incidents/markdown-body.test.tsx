@@ -15,4 +15,16 @@ describe("MarkdownBody", () => {
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<script");
   });
+
+  it("shows raw HTML as the text that was typed, in blocks and inline", () => {
+    const html = renderToStaticMarkup(<MarkdownBody text={"<div>502 Bad Gateway</div>\n\nThe proxy said <b>no</b> twice"} />);
+    expect(html).toContain("&lt;div&gt;502 Bad Gateway&lt;/div&gt;");
+    expect(html).toContain("The proxy said &lt;b&gt;no&lt;/b&gt; twice");
+    expect(html).not.toContain("<b>");
+  });
+
+  it("empties links that would run script or load a document from the link itself", () => {
+    const html = renderToStaticMarkup(<MarkdownBody text={"[a](javascript:alert(1)) [b](data:text/html,<script>alert(1)</script>) [c](JaVaScRiPt:alert(1))"} />);
+    expect(html).not.toMatch(/href="(javascript|data):/i);
+  });
 });
