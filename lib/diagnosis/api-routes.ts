@@ -15,14 +15,14 @@ import { startRun, startRunInput } from "./start-run";
  */
 export const listRunbooksRoute = apiRoute({ name: "v1.runbooks.list", permission: "console:read" }, async () => runbooksJson());
 
-export const listRunsRoute = apiRoute({ name: "v1.runs.list", permission: "console:read" }, async ({ db, params }) => ({ runs: await listRuns({ db, incidentId: String(params.id) }) }));
+export const listRunsRoute = apiRoute({ name: "v1.runs.list", permission: "console:read" }, async ({ actor, db, params }) => ({ runs: await listRuns({ db, incidentId: String(params.id), viewer: actor.role }) }));
 
 export const startRunRoute = apiRoute({ name: "v1.runs.start", permission: "diagnosis:run" }, async ({ actor, db, params, request }) => {
   const input = await readJson(request, startRunInput);
   return NextResponse.json(await startRun({ db, actor, incidentId: String(params.id), input }), { status: 201 });
 });
 
-export const getRunRoute = apiRoute({ name: "v1.runs.get", permission: "console:read" }, async ({ db, params }) => getRun({ db, incidentId: String(params.id), runId: String(params.run) }));
+export const getRunRoute = apiRoute({ name: "v1.runs.get", permission: "console:read" }, async ({ actor, db, params }) => getRun({ db, incidentId: String(params.id), runId: String(params.run), viewer: actor.role }));
 
 /** The body as JSON, or null (readJson below answers a malformed body with a 400). */
 function parsedOrNull(body: string): unknown {

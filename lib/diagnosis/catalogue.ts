@@ -31,5 +31,5 @@ export function findStep(procedure: Procedure, stepId: string): Step | undefined
 
 /** The runbook command a step replaces, when it has one. */
 export function stepCommand(step: Step): string | undefined {
-  return step.kind === "check" ? step.command : undefined;
+  return step.kind === "check" || step.kind === "operation" ? step.command : undefined;
 }

@@ -98,9 +98,12 @@ const verifyStep = z
 
 /**
  * A step that acts on the system (lib/operations): previewed with `{dryRun: true}` and
- * executed with `{confirm, idempotencyKey}` on the step's route (runOperationStep).
- * `target` is a catalog target id (deployment/<ns>/<name>, release/<ns>/<name>,
- * system/<name>); `verify` names earlier check steps whose checks show whether it worked.
+ * executed with `{confirm, idempotencyKey}` on the step's route (runOperationStep), which
+ * records the outcome as the step's result. `target` is a catalog target id
+ * (deployment/<ns>/<name>, release/<ns>/<name>, system/<name>); a service's Deployment is
+ * the runbook's example and is aimed at the run's service, as check parameters are.
+ * `verify` names earlier check steps whose checks show whether it worked (the operation's
+ * before/after); the step after it is usually the procedure's verify step.
  */
 const operationStep = z
   .object({
@@ -109,6 +112,8 @@ const operationStep = z
     operation: z.enum(OPERATION_KINDS, { message: `must be an operation kind: ${OPERATION_KINDS.join(", ")}` }),
     target: z.string().regex(/^(deployment|statefulset|release|pod)\/[a-z0-9-]+\/[a-z0-9.-]+$|^system\/[a-z]+$/, { message: "must be a catalog target such as deployment/data-processing/normalization-service" }),
     params: z.record(z.string(), z.unknown()).default({}),
+    /** the terminal command this operation replaces (the runbook gives the resolution in words) */
+    command: text,
     verify: z.array(stepId).default([]),
     next: transition.optional(),
   })

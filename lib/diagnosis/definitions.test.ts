@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "@/lib/checks/registry";
+import { parseConsoleConfig } from "@/lib/config/console-config";
 import { PROCEDURES, EMERGENCIES } from "@/lib/runbooks/procedures";
 import { loadProcedures, PROCEDURE_CATALOGUE } from "./catalogue";
 import type { ProcedureInput } from "./definition";
 import { PROCEDURE_FILES } from "./procedures";
 import { checkProblems } from "./validate-checks";
+import { operationProblems } from "./validate-operations";
 
 const FILE = "lib/diagnosis/procedures/example.ts";
 
@@ -59,6 +61,27 @@ describe("every procedure definition", () => {
     expect(PROCEDURES.find((procedure) => procedure.id === "data-not-processing")?.diagnosis.map((command) => command.purpose)).toEqual([
       "Check Kafka topic lag", "Check ClickHouse tables", "Check service metrics",
     ]);
+  });
+
+  it("acts only on objects the default catalog names, with an operation that acts on them, each followed by the procedure's verify step", () => {
+    const parsed = parseConsoleConfig("", "console.config.yaml", {});
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const problems = PROCEDURE_FILES.flatMap(({ file }, index) => operationProblems(file, PROCEDURE_CATALOGUE[index]!, parsed.config));
+    expect(problems).toEqual([]);
+    const operations = PROCEDURE_CATALOGUE.flatMap((procedure) => procedure.steps.filter((step) => step.kind === "operation").map((step) => ({ procedure, step })));
+    expect(new Set(operations.map(({ procedure }) => procedure.id))).toEqual(new Set(["data-not-processing", "consumer-lag", "deployment-failures", "image-pull-failures", "prometheus-issues", "high-memory-usage", "grafana-issues", "jaeger-issues"]));
+    for (const { procedure, step } of operations) {
+      expect(step.kind === "operation" && step.next?.goto, `${procedure.id}: ${step.id}`).toBe("verify");
+      expect(procedure.steps.find((candidate) => candidate.id === "verify")?.kind, procedure.id).toBe("verify");
+    }
+  });
+
+  it("refuses an operation step whose target the catalog does not name, or that the operation does not act on", () => {
+    const parsed = parseConsoleConfig("", "console.config.yaml", {});
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const withOperation = (target: string) => loadProcedures([{ file: FILE, definition: example({ steps: [...example().steps, { id: "restart", title: "Restart", kind: "operation", operation: "rollout-restart", target, command: "kubectl rollout restart deployment/x", verify: ["lag"] }] as ProcedureInput["steps"] }) }])[0]!;
+    expect(operationProblems(FILE, withOperation("deployment/data-processing/nothing-here"), parsed.config)).toEqual([`${FILE}: steps[2].target: the catalog names no deployment/data-processing/nothing-here`]);
+    expect(operationProblems(FILE, withOperation("release/data-processing/data-processing-pipeline"), parsed.config)).toEqual([`${FILE}: steps[2].target: rollout-restart does not act on a HelmRelease (release/data-processing/data-processing-pipeline)`]);
   });
 
   it("offers the runbook's resolution lines as a checklist step in every procedure that has them", () => {

@@ -34,6 +34,11 @@ describe("branchAfter", () => {
     expect(branchAfter(procedure, step("recent-change"), { verdict: "answered", answer: "yes" }).because).toMatch(/recent change/);
   });
 
+  it("leads from \"no recent change\" to the restart, and from the restart (whatever its outcome) to the verify step", () => {
+    expect(branchAfter(procedure, step("recent-change"), { verdict: "answered", answer: "no" }).goto).toBe("restart-affected-services");
+    for (const outcome of ["succeeded", "partial", "failed"]) expect(branchAfter(procedure, step("restart-affected-services"), { verdict: outcome }).goto).toBe("verify");
+  });
+
   it("falls through to the following step when a step names none", () => {
     const serviceNotStarting = findProcedure("service-not-starting")!;
     expect(branchAfter(serviceNotStarting, serviceNotStarting.steps.find((s) => s.id === "check-resource-usage")!, { verdict: "ok" })).toEqual({
@@ -47,7 +52,7 @@ describe("runView", () => {
   it("starts at the procedure's start with every other step ahead", () => {
     const view = runView(procedure, []);
     expect(view.next).toEqual({ step: "check-kafka-topic-lag", reason: "the first step of the procedure" });
-    expect(view.steps.map((s) => s.status)).toEqual(["current", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead"]);
+    expect(view.steps.map((s) => s.status)).toEqual(["current", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead"]);
   });
 
   it("the newest finished result decides the next step; a running step shows as running", () => {
@@ -56,6 +61,13 @@ describe("runView", () => {
     expect(view.next?.step).toBe("check-clickhouse-tables");
     expect(view.steps.find((s) => s.id === "check-clickhouse-tables")?.status).toBe("running");
     expect(view.steps.find((s) => s.id === "check-kafka-topic-lag")?.status).toBe("done");
+  });
+
+  it("an executed operation step is done and suggests the verify step", () => {
+    const view = runView(procedure, [result("check-kafka-topic-lag", "fail"), result("recent-change", "no"), result("restart-affected-services", "succeeded")]);
+    expect(view.steps.find((s) => s.id === "restart-affected-services")?.status).toBe("done");
+    expect(view.next).toEqual({ step: "verify", reason: "restarted: check that the lag drains and the service processes again" });
+    expect(view.steps.find((s) => s.id === "verify")?.status).toBe("current");
   });
 
   it("finishes when a branch reaches the end, and keeps every attempt", () => {

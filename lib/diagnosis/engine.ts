@@ -151,6 +151,11 @@ export function graphProblems(procedure: Procedure): string[] {
       step.rules.forEach((rule, r) => !known(rule.goto) && problems.push(`${at}.rules[${r}].goto: names no step ("${rule.goto}")`));
     if (step.kind === "question") step.answers.forEach((answer, a) => !known(answer.goto) && problems.push(`${at}.answers[${a}].goto: names no step ("${answer.goto}")`));
     if ("next" in step && step.next && !known(step.next.goto)) problems.push(`${at}.next.goto: names no step ("${step.next.goto}")`);
+    if (step.kind === "operation")
+      step.verify.forEach((target, t) => {
+        const referenced = procedure.steps.find((candidate) => candidate.id === target);
+        if (!referenced || referenced.kind !== "check") problems.push(`${at}.verify[${t}]: "${target}" is not a check step of this procedure`);
+      });
     if (step.kind === "verify")
       step.steps.forEach((target, t) => {
         const referenced = procedure.steps.find((candidate) => candidate.id === target);

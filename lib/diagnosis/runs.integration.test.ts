@@ -10,7 +10,9 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { createUser } from "@/lib/users/create-user";
 import { blackHole, closedPort, type BlackHole } from "@/test/sockets";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
+import { runOperationStep } from "@/lib/operations/run-operation-step";
 import { getRun } from "./get-run";
+import { recordOperationStep } from "./record-operation-step";
 import { runStep } from "./run-step";
 import { startRun } from "./start-run";
 
@@ -54,8 +56,8 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
 
   it("starts at the procedure's first step; unknown procedures, runs and steps are 404s with a clear message", async () => {
     const { incident, run } = await incidentWithRun();
-    expect(run).toMatchObject({ procedure: "data-not-processing", procedureVersion: 1, state: "active", next: { step: "check-kafka-topic-lag" } });
-    expect(run.steps.map((step) => step.status)).toEqual(["current", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead"]);
+    expect(run).toMatchObject({ procedure: "data-not-processing", procedureVersion: 2, state: "active", next: { step: "check-kafka-topic-lag" } });
+    expect(run.steps.map((step) => step.status)).toEqual(["current", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead", "ahead"]);
     await expect(startRun({ db: database.db, actor: l1, incidentId: incident.id, input: { procedure: "no-such" } })).rejects.toMatchObject({ code: "not_found", userMessage: expect.stringContaining("No runbook procedure 'no-such'") });
     await expect(runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "nope", input: {} })).rejects.toMatchObject({ code: "not_found", userMessage: expect.stringContaining("No step 'nope' in Data Not Processing") });
     await expect(getRun({ db: database.db, incidentId: incident.id, runId: "missing" })).rejects.toMatchObject({ code: "not_found" });
@@ -160,10 +162,46 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
     expect(verified.summary).toMatch(/^check-kafka-topic-lag: ERROR → ERROR/);
   });
 
+  it("an executed operation step is recorded once as the step's result, and the run suggests the verify step", async () => {
+    const { incident, run } = await incidentWithRun();
+    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} });
+    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "recent-change", input: { answer: "no", reason: "ClickHouse is green" } });
+    const before = await getRun({ db: database.db, incidentId: incident.id, runId: run.id, viewer: "l1" });
+    expect(before.next).toEqual({ step: "restart-affected-services", reason: expect.stringContaining("restart the stalled service") });
+    // What the wizard is told on the server: the target and who may not do what.
+    expect(before.act?.gates["restart-affected-services"]).toEqual({ kind: "rollout-restart", title: "Rollout restart", target: "deployment/data-processing/normalization-service", confirmName: "normalization-service" });
+    expect(before.act?.refusals["rollout-restart"]).toBeUndefined();
+    expect(before.act?.refusals["helm-rollback"]).toBe("needs the L3 role or above (you are L1)");
+
+    const operation = { id: "op-test-1", kind: "rollout-restart", title: "Rollout restart", target: "deployment/data-processing/normalization-service", outcome: "succeeded", message: "Restarted.", changed: [], undo: null, actor: "l1@254carbon.com", createdAt: new Date(Date.now() - 1_500).toISOString(), finishedAt: new Date().toISOString() };
+    const recorded = await recordOperationStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "restart-affected-services", operation });
+    expect(recorded).toMatchObject({ step: "restart-affected-services", status: "done", verdict: "succeeded", branchTo: "verify", offPathFrom: null, ranBy: "l1@254carbon.com", data: { operationId: "op-test-1", outcome: "succeeded" } });
+    expect(recorded?.summary).toBe("Rollout restart deployment/data-processing/normalization-service: succeeded. Restarted.");
+    // A second responder whose confirmation found it done: nothing more is recorded.
+    expect(await recordOperationStep({ db: database.db, actor: l2, incidentId: incident.id, runId: run.id, stepId: "restart-affected-services", operation })).toBeNull();
+    const after = await getRun({ db: database.db, incidentId: incident.id, runId: run.id });
+    expect(after.steps.find((step) => step.id === "restart-affected-services")).toMatchObject({ status: "done", verdict: "succeeded", attempts: 1 });
+    expect(after.next).toEqual({ step: "verify", reason: "restarted: check that the lag drains and the service processes again" });
+  });
+
+  it("an operation step is aimed at the run's service; a level too low is refused (403, audited) before anything runs", async () => {
+    const incident = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "enrichment-service image", severity: "SEV2", services: ["enrichment-service"] } });
+    const aimed = await startRun({ db: database.db, actor: l1, incidentId: incident.id, input: { procedure: "image-pull-failures" } });
+    expect((await getRun({ db: database.db, incidentId: incident.id, runId: aimed.id, viewer: "l1" })).act).toMatchObject({
+      gates: { "verify-image-tags": { kind: "rollout-undo", target: "deployment/data-processing/enrichment-service", confirmName: "enrichment-service" } },
+      refusals: { "rollout-undo": "needs the L2 role or above (you are L1)" },
+    });
+    const deploy = await startRun({ db: database.db, actor: l1, incidentId: incident.id, input: { procedure: "deployment-failures" } });
+    for (const actor of [l1, l2])
+      await expect(runOperationStep({ db: database.db, actor, incidentId: incident.id, runId: deploy.id, stepId: "perform-rollback", body: { dryRun: true } })).rejects.toMatchObject({ code: "forbidden", userMessage: expect.stringContaining("Helm rollback needs the l3 role") });
+    expect(await database.db.auditLog.count({ where: { action: "operation.helm-rollback", outcome: "denied", targetId: incident.id } })).toBe(2);
+    await expect(runOperationStep({ db: database.db, actor: l1, incidentId: incident.id, runId: deploy.id, stepId: "check-deployment-status", body: { dryRun: true } })).rejects.toMatchObject({ code: "bad_request", userMessage: expect.stringContaining("is a check step, not an operation") });
+  });
+
   it("the hand-off packet lists each run: steps with verdicts, branches, off-path reasons and the pending step; L2 resumes it", async () => {
     const { incident, run } = await incidentWithRun();
     await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} });
-    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "recent-change", input: { answer: "no", reason: "skipping ClickHouse, its panel is green" } });
+    await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "recent-change", input: { answer: "yes", reason: "skipping ClickHouse, its panel is green" } });
     await escalateIncident({ db: database.db, actor: l1, incidentId: incident.id, baseUrl: BASE, input: { note: "Kafka unreachable from the console; please take over" } });
     const packet = (await getIncident(database.db, incident.id))!.handoffs.at(-1)!.packet;
     expect(packet.runs).toEqual([
@@ -175,10 +213,10 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
           expect.objectContaining({ title: "Check Kafka topic lag", verdict: "error", by: "l1@254carbon.com", branch: expect.stringContaining("Check ClickHouse tables") }),
           expect.objectContaining({ title: "Recent change?", verdict: "answered", offPath: "instead of Check ClickHouse tables: skipping ClickHouse, its panel is green" }),
         ],
-        pending: { step: "resolve", title: "Resolution", reason: "no change: restart the stalled service and check its connections" },
+        pending: { step: "resolve", title: "Resolution", reason: expect.stringContaining("a recent change is the likeliest cause") },
       }),
     ]);
-    expect(handoffPacketMarkdown(packet)).toContain("**Next: Resolution** — no change: restart the stalled service");
+    expect(handoffPacketMarkdown(packet)).toContain("**Next: Resolution** — a recent change is the likeliest cause");
 
     // L2 picks the run up where L1 left it.
     const resumed = await getRun({ db: database.db, incidentId: incident.id, runId: run.id });

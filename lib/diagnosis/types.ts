@@ -52,6 +52,11 @@ export interface RunJson {
   steps: RunStepJson[];
   /** every result, oldest first: re-runs keep both */
   results: StepResultJson[];
+  /** for the viewer who asked (API and page): each operation step's target, and the operations they may not do, with the reason */
+  act?: {
+    gates: Record<string, { kind: string; title: string; target: string; confirmName: string | null }>;
+    refusals: Partial<Record<string, string>>;
+  };
 }
 
 /** A verify step's data: each re-run check before and after. */

@@ -6,9 +6,10 @@ import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { can, lowestRoleWith, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
 import type { FieldChange } from "./diff";
-import { OPERATION_KINDS, OPERATION_PERMISSIONS, OPERATION_TITLES, type LiveFact, type OperationKind, type OperationTarget, type UndoSuggestion } from "./types";
+import { refusal } from "./refusal";
+import { OPERATION_KINDS, OPERATION_TARGET_TYPES, OPERATION_TITLES, type LiveFact, type OperationKind, type OperationTarget, type UndoSuggestion } from "./types";
 import type { CheckSnapshot } from "./verification";
 import type { OperationView } from "./views";
 
@@ -34,16 +35,6 @@ interface Draft {
   undoOf?: string;
 }
 
-const ACCEPTS: Record<OperationKind, OperationTarget["type"][]> = {
-  "rollout-restart": ["Deployment", "StatefulSet"],
-  "delete-pod": ["Pod"],
-  scale: ["Deployment", "StatefulSet"],
-  "set-image": ["Deployment", "StatefulSet"],
-  "rollout-undo": ["Deployment"],
-  "helm-rollback": ["HelmRelease"],
-  "restart-monitoring": ["System"],
-};
-
 const show = (value: unknown) => (value === undefined ? "(absent)" : typeof value === "string" ? value : JSON.stringify(value));
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -56,13 +47,6 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!response.ok) throw new Error(json?.error?.message ?? `HTTP ${response.status}`);
   return json as T;
-}
-
-/** Why the viewer cannot do an operation, or null. */
-function refusal(kind: OperationKind, role: Role, unavailable: Partial<Record<OperationKind, string>>): string | null {
-  const permission = OPERATION_PERMISSIONS[kind];
-  if (!can(role, permission)) return `needs the ${lowestRoleWith(permission).toUpperCase()} role or above (you are ${role.toUpperCase()})`;
-  return unavailable[kind] ?? null;
 }
 
 /**
@@ -107,7 +91,7 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
   const [pods, setPods] = useState<string[]>([]);
   const [pod, setPod] = useState("");
   const target = targets.find((t) => t.id === targetId);
-  const kinds = OPERATION_KINDS.filter((kind) => (target?.type === "Deployment" && kind === "delete-pod") || (target && ACCEPTS[kind].includes(target.type)));
+  const kinds = OPERATION_KINDS.filter((kind) => (target?.type === "Deployment" && kind === "delete-pod") || (target && OPERATION_TARGET_TYPES[kind].includes(target.type)));
   const [kind, setKind] = useState<OperationKind>("rollout-restart");
   const chosen = kinds.includes(kind) ? kind : kinds[0]!;
   const [replicas, setReplicas] = useState("1");

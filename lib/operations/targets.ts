@@ -59,3 +59,16 @@ export function systemWorkload(catalog: Catalog, system: string): { namespace: s
   const entry = catalog.systems[system as MonitoringSystem];
   return { namespace: entry.namespace, selector: entry.selector };
 }
+
+/**
+ * An operation step's target aimed at a run's service: a definition names a service's
+ * Deployment as the runbook's example (normalization-service); a run about
+ * enrichment-service acts on that one. The Helm release and the monitoring systems are
+ * left as written.
+ */
+export function aimTarget(catalog: Catalog, target: string, service: string | null): string {
+  if (!service) return target;
+  const aimed = catalog.services.find((entry) => entry.name === service);
+  if (!aimed || !target.startsWith("deployment/")) return target;
+  return `deployment/${aimed.namespace}/${deploymentOf(aimed)}`;
+}

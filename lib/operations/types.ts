@@ -34,6 +34,17 @@ export const OPERATION_PERMISSIONS: Record<OperationKind, Permission> = {
   "helm-rollback": "operation:rollback",
 };
 
+/** Which catalog objects each operation acts on (a Deployment's "delete pod" picks one of its pods). */
+export const OPERATION_TARGET_TYPES: Record<OperationKind, OperationTarget["type"][]> = {
+  "rollout-restart": ["Deployment", "StatefulSet"],
+  "delete-pod": ["Pod"],
+  scale: ["Deployment", "StatefulSet"],
+  "set-image": ["Deployment", "StatefulSet"],
+  "rollout-undo": ["Deployment"],
+  "helm-rollback": ["HelmRelease"],
+  "restart-monitoring": ["System"],
+};
+
 /**
  * An object the catalog names. `id` is what the API takes: `deployment/<ns>/<name>`,
  * `statefulset/<ns>/<name>`, `pod/<ns>/<name>` (a pod of a catalog service),

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Kafka Issues › Consumer Lag. */
 export const consumerLag = defineProcedure({
   id: "consumer-lag",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Kafka Issues",
   title: "Consumer Lag",
@@ -61,6 +61,35 @@ export const consumerLag = defineProcedure({
       }
     },
     {
+      id: "check-group-lag",
+      title: "Lag of normalization-group",
+      kind: "check",
+      inRunbook: false,
+      check: "kafka.consumer-group-describe",
+      params: { group: "normalization-group" },
+      command: "kubectl exec -it kafka-0 -n data-processing -- kafka-consumer-groups.sh \\\n  --bootstrap-server localhost:9092 \\\n  --group normalization-group \\\n  --describe",
+      meaning: {
+        ok: "The group keeps up: its lag is under the warning threshold.",
+        warn: "The group falls behind: lag over the warning threshold, or it is rebalancing.",
+        fail: "Lag over the failure threshold, or no consumer in the group."
+      },
+      rules: [
+        { when: { verdict: ["warn", "fail"] }, goto: "restart-consumer", because: "the group is behind: a consumer that stays in the group but stopped consuming is cleared by restarting it" },
+        { when: { figure: { path: "totalLag", op: ">=", value: 100 } }, goto: "restart-consumer", because: "lag {value} and below the warning threshold, but messages are accumulating: restart the consumer" }
+      ],
+      next: { goto: "resolve", because: "the group keeps up: see the resolution for distribution and configuration" }
+    },
+    {
+      id: "restart-consumer",
+      title: "Restart the lagging consumer (normalization-service)",
+      kind: "operation",
+      operation: "rollout-restart",
+      target: "deployment/data-processing/normalization-service",
+      command: "kubectl rollout restart deployment/normalization-service -n data-processing",
+      verify: ["check-group-lag"],
+      next: { goto: "verify", because: "restarted: check that the lag drains" }
+    },
+    {
       id: "resolve",
       title: "Resolution",
       kind: "checklist",
@@ -78,7 +107,8 @@ export const consumerLag = defineProcedure({
       steps: [
         "check-consumer-groups",
         "check-topic-details",
-        "check-partition-status"
+        "check-partition-status",
+        "check-group-lag"
       ],
       ...BACK_TO_RESOLUTION_UNLESS_GONE
     }

@@ -3,7 +3,7 @@ import { defineProcedure } from "../definition";
 /** Runbook: Data Processing Issues › Data Not Processing. */
 export const dataNotProcessing = defineProcedure({
   id: "data-not-processing",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Data Processing Issues",
   title: "Data Not Processing",
@@ -81,8 +81,17 @@ export const dataNotProcessing = defineProcedure({
       question: "Was anything deployed, restarted or reconfigured in the last hour?",
       answers: [
         { value: "yes", label: "Yes, a recent change", goto: "resolve", because: "a recent change is the likeliest cause: note it, and consider Deployment Failures (rollback) after the resolution" },
-        { value: "no", label: "No change that I know of", goto: "resolve", because: "no change: restart the stalled service and check its connections" },
+        { value: "no", label: "No change that I know of", goto: "restart-affected-services", because: "no change: restart the stalled service (a fresh consumer resumes the group), then check the lag" },
       ],
+    },    {
+      id: "restart-affected-services",
+      title: "Restart affected services",
+      kind: "operation",
+      operation: "rollout-restart",
+      target: "deployment/data-processing/normalization-service",
+      command: "kubectl rollout restart deployment/normalization-service -n data-processing",
+      verify: ["check-kafka-topic-lag"],
+      next: { goto: "verify", because: "restarted: check that the lag drains and the service processes again" },
     },    {
       id: "resolve",
       title: "Resolution",

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Deployment Issues › Deployment Failures. */
 export const deploymentFailures = defineProcedure({
   id: "deployment-failures",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Deployment Issues",
   title: "Deployment Failures",
@@ -59,6 +59,26 @@ export const deploymentFailures = defineProcedure({
         warn: "Namespace events: something to look at; read the summary and the data.",
         fail: "Namespace events: broken; this is likely part of the cause."
       }
+    },
+    {
+      id: "rollback-needed",
+      title: "Rollback needed?",
+      kind: "question",
+      question: "Do the status and the history show an upgrade that failed (or pods not updating since it), with an earlier revision that was deployed?",
+      answers: [
+        { value: "yes", label: "Yes, roll back", goto: "perform-rollback", because: "a failed upgrade: roll the release back to the revision that was deployed before it (L3)" },
+        { value: "no", label: "No, the release is fine", goto: "resolve", because: "no failed revision: look at configuration, images and resources instead" }
+      ]
+    },
+    {
+      id: "perform-rollback",
+      title: "Perform rollback if needed",
+      kind: "operation",
+      operation: "helm-rollback",
+      target: "release/data-processing/data-processing-pipeline",
+      command: "helm rollback data-processing-pipeline -n data-processing",
+      verify: ["check-deployment-status"],
+      next: { goto: "verify", because: "rolled back: check the release status, its history and the events again" }
     },
     {
       id: "resolve",

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Monitoring Issues › Grafana Issues. */
 export const grafanaIssues = defineProcedure({
   id: "grafana-issues",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Monitoring Issues",
   title: "Grafana Issues",
@@ -65,6 +65,16 @@ export const grafanaIssues = defineProcedure({
         warn: "Grafana data sources: something to look at; read the summary and the data.",
         fail: "Grafana data sources: broken; this is likely part of the cause."
       }
+    },
+    {
+      id: "restart-grafana",
+      title: "Restart Grafana",
+      kind: "operation",
+      operation: "restart-monitoring",
+      target: "system/grafana",
+      command: "kubectl rollout restart deployment -n monitoring -l app=grafana",
+      verify: ["check-grafana-status", "test-data-source"],
+      next: { goto: "verify", because: "restarted: check its pods, its log and the data sources again" }
     },
     {
       id: "resolve",

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Performance Issues › High Memory Usage. */
 export const highMemoryUsage = defineProcedure({
   id: "high-memory-usage",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Performance Issues",
   title: "High Memory Usage",
@@ -69,7 +69,18 @@ export const highMemoryUsage = defineProcedure({
         "Optimize memory usage",
         "Check for memory leaks",
         "Review batch sizes"
-      ]
+      ],
+      next: { goto: "restart-to-free-memory", because: "until the limit or the leak is fixed, a restart gives the memory back (a leak starts over)" }
+    },
+    {
+      id: "restart-to-free-memory",
+      title: "Restart the pods to free memory (relief until the limit or the leak is fixed)",
+      kind: "operation",
+      operation: "rollout-restart",
+      target: "deployment/data-processing/normalization-service",
+      command: "kubectl rollout restart deployment/normalization-service -n data-processing",
+      verify: ["check-memory-usage"],
+      next: { goto: "verify", because: "restarted: check the memory again" }
     },
     {
       id: "verify",

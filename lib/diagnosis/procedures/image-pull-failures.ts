@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Deployment Issues › Image Pull Failures. */
 export const imagePullFailures = defineProcedure({
   id: "image-pull-failures",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Deployment Issues",
   title: "Image Pull Failures",
@@ -58,7 +58,21 @@ export const imagePullFailures = defineProcedure({
         ok: "Image pull failures: nothing out of the ordinary.",
         warn: "Image pull failures: something to look at; read the summary and the data.",
         fail: "Image pull failures: broken; this is likely part of the cause."
-      }
+      },
+      rules: [
+        { when: { verdict: ["fail"] }, goto: "verify-image-tags", because: "a container cannot pull its image: roll the Deployment back to the template (and image) that ran before" }
+      ],
+      next: { goto: "resolve", because: "every image pulls: check registry access, pull secrets and the network" }
+    },
+    {
+      id: "verify-image-tags",
+      title: "Verify image tags: roll back to the image that ran",
+      kind: "operation",
+      operation: "rollout-undo",
+      target: "deployment/data-processing/normalization-service",
+      command: "kubectl rollout undo deployment/normalization-service -n data-processing",
+      verify: ["test-image-pull"],
+      next: { goto: "verify", because: "rolled back: describe the pods and test the pulls again" }
     },
     {
       id: "resolve",

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Tracing Issues › Jaeger Issues. */
 export const jaegerIssues = defineProcedure({
   id: "jaeger-issues",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Tracing Issues",
   title: "Jaeger Issues",
@@ -62,6 +62,16 @@ export const jaegerIssues = defineProcedure({
         warn: "Elasticsearch cluster health: something to look at; read the summary and the data.",
         fail: "Elasticsearch cluster health: broken; this is likely part of the cause."
       }
+    },
+    {
+      id: "restart-jaeger-components",
+      title: "Restart Jaeger components",
+      kind: "operation",
+      operation: "restart-monitoring",
+      target: "system/jaeger",
+      command: "kubectl rollout restart deployment -n data-processing -l component=jaeger-collector",
+      verify: ["check-jaeger-status", "check-collector-health"],
+      next: { goto: "verify", because: "restarted: check the collector and its storage again" }
     },
     {
       id: "resolve",

@@ -3,7 +3,7 @@ import { BACK_TO_RESOLUTION_UNLESS_GONE, defineProcedure } from "../definition";
 /** Runbook: Monitoring Issues › Prometheus Issues. */
 export const prometheusIssues = defineProcedure({
   id: "prometheus-issues",
-  version: 1,
+  version: 2,
   kind: "procedure",
   section: "Monitoring Issues",
   title: "Prometheus Issues",
@@ -61,7 +61,31 @@ export const prometheusIssues = defineProcedure({
         ok: "Prometheus: up: nothing out of the ordinary.",
         warn: "Prometheus: up: something to look at; read the summary and the data.",
         fail: "Prometheus: up: broken; this is likely part of the cause."
-      }
+      },
+      rules: [
+        { when: { verdict: ["warn", "fail"] }, goto: "verify-metric-endpoints", because: "Prometheus answers but a target is down: restart the service whose metrics exporter stopped (restarting Prometheus does not bring an exporter back)" }
+      ],
+      next: { goto: "restart-prometheus", because: "the runbook's first resolution: restart Prometheus" }
+    },
+    {
+      id: "restart-prometheus",
+      title: "Restart Prometheus",
+      kind: "operation",
+      operation: "restart-monitoring",
+      target: "system/prometheus",
+      command: "kubectl rollout restart deployment -n monitoring -l app=prometheus",
+      verify: ["check-prometheus-status", "check-metrics"],
+      next: { goto: "verify", because: "restarted: check its pods, the targets and up again" }
+    },
+    {
+      id: "verify-metric-endpoints",
+      title: "Verify metric endpoints: restart the service whose exporter stopped",
+      kind: "operation",
+      operation: "rollout-restart",
+      target: "deployment/data-processing/normalization-service",
+      command: "kubectl rollout restart deployment/normalization-service -n data-processing",
+      verify: ["check-targets"],
+      next: { goto: "verify", because: "restarted: check that the target is up again" }
     },
     {
       id: "resolve",
