@@ -77,7 +77,6 @@ export const FAULT_CHECKS: Record<string, CheckUnderFault[]> = {
       summary: /ErrImagePull|ImagePullBackOff/,
       // restarts and an OOMKilled left by the oom fault keep this pod at warn
       healed: "clears",
-      defect: "with {deployment} it describes the newest *running* pod: the old replica, which the rolling update keeps, so it says ok while the new pod cannot pull",
     },
     { check: "kubernetes.get-events", verdict: ["warn"], summary: /Failed|BackOff|ErrImagePull/, healed: { keeps: EVENTS } },
   ],

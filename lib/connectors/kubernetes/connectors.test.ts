@@ -8,7 +8,7 @@ import { newestFirst, summarizeEvent } from "./events";
 import { imagePulls } from "./image-pulls";
 import { classifyKubeError, loadKubeConfig } from "./kube-call";
 import { joinPodUsage } from "./metrics";
-import { pickPod } from "./resolve-pod";
+import { pickPod, pickTroubledPod } from "./resolve-pod";
 import { secretsOverview } from "./secrets";
 
 describe("kubeconfig problems are said in words", () => {
@@ -57,6 +57,17 @@ describe("pure connector logic", () => {
     expect(pickPod([stuck, old])?.metadata?.name).toBe("svc-old");
     expect(pickPod([stuck])?.metadata?.name).toBe("svc-new");
     expect(pickPod([])).toBeNull();
+  });
+
+  it("pickTroubledPod, for describe, takes the pod stuck pulling over the older one serving; else not ready, else restarted, else newest", () => {
+    const serving = pod("svc-old", { status: { phase: "Running", containerStatuses: [{ name: "app", ready: true, restartCount: 0, image: "img:1", imageID: "" }] } });
+    const stuck = pod("svc-new", { metadata: { name: "svc-new", creationTimestamp: new Date("2025-12-01T00:00:00Z") }, status: { phase: "Pending", containerStatuses: [{ name: "app", ready: false, restartCount: 0, image: "img:2", imageID: "", state: { waiting: { reason: "ErrImagePull" } } }] } });
+    const restarted = pod("svc-restarted", { status: { phase: "Running", containerStatuses: [{ name: "app", ready: true, restartCount: 3, image: "img:1", imageID: "" }] } });
+    const newer = pod("svc-newer", { metadata: { name: "svc-newer", creationTimestamp: new Date("2026-03-01T00:00:00Z") }, status: serving.status });
+    expect(pickTroubledPod([serving, stuck])?.metadata?.name).toBe("svc-new");
+    expect(pickTroubledPod([serving, restarted])?.metadata?.name).toBe("svc-restarted");
+    expect(pickTroubledPod([serving, newer])?.metadata?.name).toBe("svc-newer");
+    expect(pickTroubledPod([])).toBeNull();
   });
 
   it("secrets: never values, key counts, and a referenced pull secret that is missing", () => {

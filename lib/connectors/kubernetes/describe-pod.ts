@@ -5,7 +5,7 @@ import { coreApi, type KubeTarget } from "./kube-client";
 import { kubeCall } from "./kube-call";
 import { printable } from "./pods";
 import { cpuMillicores, memoryBytes } from "./quantity";
-import { resolvePod } from "./resolve-pod";
+import { pickTroubledPod, resolvePod } from "./resolve-pod";
 import { boundedText, isoTime } from "./text";
 
 /**
@@ -111,11 +111,11 @@ export function describePodFacts(pod: V1Pod, events: EventSummary[] = []): PodDe
   };
 }
 
-/** `kubectl describe pod <pod> -n <namespace>` (or the picked pod of `deployment`), with its events newest first. */
+/** `kubectl describe pod <pod> -n <namespace>` (or the troubled pod of `deployment`, pickTroubledPod), with its events newest first. */
 export function describePod(target: KubeTarget, namespace: string, ref: { pod?: string; deployment?: string }, deadlineMs: number): Promise<ConnectorResult<PodDescription>> {
   const what = ref.pod ? `pod ${namespace}/${ref.pod}` : `deployment ${namespace}/${ref.deployment}`;
   return kubeCall(target, deadlineMs, what, async ({ options }) => {
-    const pod = await resolvePod(target, namespace, ref, options);
+    const pod = await resolvePod(target, namespace, ref, options, pickTroubledPod);
     const name = pod.metadata?.name ?? "";
     const events = await coreApi(target).listNamespacedEvent({ namespace, fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}` }, options);
     return describePodFacts(pod, newestFirst(events.items.map(summarizeEvent)).slice(0, 50));
