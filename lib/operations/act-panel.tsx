@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -28,7 +28,7 @@ interface Preview {
   idempotencyKey: string;
 }
 
-interface Draft {
+export interface Draft {
   kind: OperationKind;
   target: string;
   params: Record<string, unknown>;
@@ -78,7 +78,7 @@ export function ActPanel({ incidentId, role, targets, unavailable, version }: { 
       {operations.length ? (
         <ul className="mt-4 space-y-3" aria-label="Operations on this incident">
           {operations.map((operation) => (
-            <OperationItem key={operation.id} operation={operation} role={role} unavailable={unavailable} onUndo={(undo) => setDraft({ kind: undo.kind, target: undo.target, params: undo.params, undoOf: operation.id })} />
+            <OperationItem key={operation.id} operation={operation} refusalOf={(kind) => refusal(kind, role, unavailable)} onUndo={(undo) => setDraft({ kind: undo.kind, target: undo.target, params: undo.params, undoOf: operation.id })} />
           ))}
         </ul>
       ) : null}
@@ -192,8 +192,15 @@ function Chooser({ targets, role, unavailable, onPreview }: { targets: Operation
   );
 }
 
-function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: string; draft: Draft; onClose: () => void; onDone: () => void }) {
+/**
+ * The preview → typed confirmation → outcome → verify dialog, for the Act panel and for an
+ * operation step of a guided-diagnosis run. `step` sends the dry run and the confirmation to
+ * the run's step route instead (which records the outcome as the step's result); `reason`
+ * goes with it when the step is not the one the run suggests.
+ */
+export function PreviewDialog({ incidentId, draft, onClose, onDone, step }: { incidentId: string; draft: Draft; onClose: () => void; onDone: () => void; step?: { url: string; reason?: string } }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
@@ -202,12 +209,14 @@ function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: str
 
   useEffect(() => {
     dialog.current?.showModal();
-    post<Preview>(`/api/v1/incidents/${incidentId}/operations`, { ...draft, undoOf: undefined, dryRun: true })
+    post<Preview>(step?.url ?? `/api/v1/incidents/${incidentId}/operations`, step ? { dryRun: true, ...(step.reason ? { reason: step.reason } : {}) } : { ...draft, undoOf: undefined, dryRun: true })
       .then((answer) => {
         setPreview(answer);
         setPhase("ready");
       })
       .catch((e: Error) => setError(e.message));
+    // The dialog asks once, when it opens; `step` is fixed for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [incidentId, draft]);
 
   const execute = async () => {
@@ -215,14 +224,12 @@ function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: str
     setPhase("executing");
     setError(null);
     try {
-      const executed = await post<{ message: string; operation: OperationView; duplicate: boolean }>(`/api/v1/incidents/${incidentId}/operations`, {
-        kind: draft.kind,
-        target: draft.target,
-        params: draft.params,
-        confirm: typed,
-        idempotencyKey: preview.idempotencyKey,
-        undoOf: draft.undoOf,
-      });
+      const executed = await post<{ message: string; operation: OperationView; duplicate: boolean }>(
+        step?.url ?? `/api/v1/incidents/${incidentId}/operations`,
+        step
+          ? { confirm: typed, idempotencyKey: preview.idempotencyKey, ...(step.reason ? { reason: step.reason } : {}) }
+          : { kind: draft.kind, target: draft.target, params: draft.params, confirm: typed, idempotencyKey: preview.idempotencyKey, undoOf: draft.undoOf },
+      );
       setResult(executed);
       onDone();
       if (executed.duplicate || executed.operation.outcome === "failed") return setPhase("done");
@@ -242,9 +249,9 @@ function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: str
     onClose();
   };
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="operation-title" className="m-auto w-[min(52rem,94vw)] rounded-lg border border-border bg-surface-raised p-5 text-fg backdrop:bg-black/50">
+    <dialog ref={dialog} onClose={onClose} aria-labelledby={titleId} className="m-auto w-[min(52rem,94vw)] rounded-lg border border-border bg-surface-raised p-5 text-fg backdrop:bg-black/50">
       <div className="space-y-3">
-        <h2 id="operation-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {OPERATION_TITLES[draft.kind]} · <span className="font-mono">{draft.target}</span>
         </h2>
         {error ? <Banner tone="fail" title="Not done">{error}</Banner> : null}
@@ -307,7 +314,7 @@ function PreviewDialog({ incidentId, draft, onClose, onDone }: { incidentId: str
                   <span className="block">
                     Type <strong className="font-mono">{preview.target.confirmName}</strong> to confirm
                   </span>
-                  <input autoFocus className="w-80 rounded-md border border-border bg-surface px-2 py-1.5 font-mono text-sm" value={typed} onChange={(event) => setTyped(event.target.value)} name="confirm" autoComplete="off" />
+                  <input autoFocus className="w-80 max-w-full rounded-md border border-border bg-surface px-2 py-1.5 font-mono text-sm" value={typed} onChange={(event) => setTyped(event.target.value)} name="confirm" autoComplete="off" />
                 </label>
                 <Button type="submit" variant="danger" disabled={typed !== preview.target.confirmName || phase !== "ready"}>
                   {phase === "executing" ? "Executing…" : OPERATION_TITLES[draft.kind]}
@@ -356,8 +363,9 @@ function Outcome({ operation, message, duplicate, verifying }: { operation: Oper
   );
 }
 
-function OperationItem({ operation, role, unavailable, onUndo }: { operation: OperationView; role: Role; unavailable: Partial<Record<OperationKind, string>>; onUndo: (undo: UndoSuggestion) => void }) {
-  const undoBlocked = operation.undo ? refusal(operation.undo.kind, role, unavailable) : null;
+/** An executed operation: outcome, verification, who and when, and its undo (disabled with the reason when `refusalOf` says so). */
+export function OperationItem({ operation, refusalOf, onUndo }: { operation: OperationView; refusalOf: (kind: OperationKind) => string | null; onUndo: (undo: UndoSuggestion) => void }) {
+  const undoBlocked = operation.undo ? refusalOf(operation.undo.kind) : null;
   return (
     <li className="rounded-md border border-border p-3 text-sm" data-testid="operation-item">
       <div className="flex flex-wrap items-center gap-2">

@@ -5,11 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import { CopyCommand } from "@/components/runbooks/copy-command";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
+import { PreviewDialog, type Draft } from "@/lib/operations/act-panel";
 import { runStepAction } from "../actions";
 import { findProcedure } from "../catalogue";
 import type { Step } from "../definition";
 import type { RunJson, StepResultJson, VerifyComparison } from "../types";
 import { EvidenceData } from "./evidence-data";
+import { OperationStepView } from "./operation-step-view";
 import { VerdictBadge } from "./verdict-badge";
 
 const STATUS_MARK: Record<string, string> = { done: "✓", current: "▶", running: "…", ahead: "○" };
@@ -94,7 +96,9 @@ function useElapsed(active: boolean) {
  * One run: the map, the selected step (the suggested one unless the responder opens another)
  * with the runbook command it replaces, a Run/answer/tick control, progress while it runs,
  * every result with its meaning and data, and the next step with the reason. Enter runs the
- * suggested step. Leaving the suggested path asks why.
+ * suggested step (an operation step: opens its preview). Leaving the suggested path asks why.
+ * An operation step previews, confirms and verifies in the Act panel's dialog, sent to the
+ * run's step route so the outcome becomes the step's result.
  */
 export function RunView({ incidentId, run, canRun }: { incidentId: string; run: RunJson; canRun: boolean }) {
   const queryClient = useQueryClient();
@@ -110,6 +114,7 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const elapsed = useElapsed(pending);
+  const [dialog, setDialog] = useState<{ draft: Draft; step?: { url: string; reason?: string } } | null>(null);
   const lastTicked = ((results.filter((result) => result.status === "done").at(-1)?.data as { ticked?: string[] } | null)?.ticked ?? []);
   const currentTicks = ticked ?? lastTicked;
 
@@ -130,26 +135,43 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
     }
     await queryClient.invalidateQueries({ queryKey: ["incident", incidentId] });
   };
+  /** Opens the preview of an operation step; the view stays on the step to show the outcome and the next step. */
+  const openPreview = (stepId: string) => {
+    const target = procedure?.steps.find((candidate) => candidate.id === stepId);
+    if (target?.kind !== "operation" || dialog) return;
+    const stepAttempts = run.steps.find((candidate) => candidate.id === stepId)?.attempts ?? 0;
+    const stepOffPath = run.next?.step !== stepId && stepAttempts === 0;
+    setChosen(stepId);
+    setMessage(null);
+    setDialog({
+      draft: { kind: target.operation, target: run.act?.gates[stepId]?.target ?? target.target, params: target.params },
+      step: { url: `/api/v1/incidents/${incidentId}/runs/${run.id}/steps/${stepId}`, ...(stepOffPath && reason.trim() ? { reason: reason.trim() } : {}) },
+    });
+  };
   // The keyboard handler below is registered once per step; it calls the latest press.
   const pressRef = useRef(press);
+  const previewRef = useRef(openPreview);
   useEffect(() => {
     pressRef.current = press;
+    previewRef.current = openPreview;
   });
 
-  // Enter runs the suggested step (a check or a verify) unless the responder is typing or on a control.
+  // Enter runs the suggested step (a check or a verify; an operation the viewer may do: its preview) unless the responder is typing or on a control.
   const suggested = procedure?.steps.find((candidate) => candidate.id === run.next?.step);
+  const suggestedOperationRefused = suggested?.kind === "operation" ? Boolean(run.act?.refusals[suggested.operation]) : false;
   useEffect(() => {
-    if (!canRun || !suggested || (suggested.kind !== "check" && suggested.kind !== "verify")) return;
+    if (!canRun || !suggested || (suggested.kind !== "check" && suggested.kind !== "verify" && suggested.kind !== "operation") || suggestedOperationRefused) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.key !== "Enter" || event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
       if (target && target.closest("input, textarea, select, button, a, [contenteditable=true], dialog")) return;
       event.preventDefault();
-      void pressRef.current(suggested.id);
+      if (suggested.kind === "operation") previewRef.current(suggested.id);
+      else void pressRef.current(suggested.id);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canRun, suggested]);
+  }, [canRun, suggested, suggestedOperationRefused]);
 
   if (!procedure) return <p className="text-sm text-fail">This run follows a procedure that no longer exists ({run.procedure}).</p>;
   const latestDone = results.filter((result) => result.status === "done").at(-1);
@@ -184,7 +206,17 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
           ) : null}
           {step.kind === "question" ? <p className="text-sm">{step.question}</p> : null}
           {step.kind === "verify" ? <p className="text-sm">Re-runs {step.steps.join(", ")} and compares with the earlier results.</p> : null}
-          {step.kind === "operation" ? <p className="text-sm">Operation <code>{step.operation}</code>: the console cannot run operations yet.</p> : null}
+          {step.kind === "operation" ? (
+            <OperationStepView
+              incidentId={incidentId}
+              run={run}
+              step={step}
+              canRun={canRun}
+              blockedByReason={offPath && !reason.trim()}
+              onPreview={() => openPreview(step.id)}
+              onUndo={(undo, operationId) => setDialog({ draft: { kind: undo.kind, target: undo.target, params: undo.params, undoOf: operationId } })}
+            />
+          ) : null}
 
           {canRun ? (
             <div className="space-y-2">
@@ -194,7 +226,7 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
                   <input value={reason} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded-md border border-border bg-surface px-2 py-1" placeholder="e.g. we deployed 10 minutes ago" data-testid="off-path-reason" />
                 </label>
               ) : null}
-              {step.kind === "check" || step.kind === "verify" || step.kind === "operation" ? (
+              {step.kind === "check" || step.kind === "verify" ? (
                 <Button onClick={() => void press(step.id)} disabled={pending || (offPath && !reason.trim())} data-testid="run-step">
                   {pending ? `Running… ${elapsed.toFixed(1)} s` : attempts ? "Run again" : "Run"}
                   {!pending && selected === run.next?.step ? <kbd className="text-xs opacity-70" title="Enter runs the suggested step">⏎</kbd> : null}
@@ -246,6 +278,7 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
                 <>
                   Next: <button type="button" className="font-medium underline" onClick={() => setChosen(nextStep.id)}>{nextStep.title}</button> — {latestDone.branchReason}
                   {canRun && run.next?.step === nextStep.id && (nextStep.kind === "check" || nextStep.kind === "verify") ? <span className="text-xs text-fg-muted"> (Enter runs it)</span> : null}
+                  {canRun && run.next?.step === nextStep.id && nextStep.kind === "operation" && !run.act?.refusals[nextStep.operation] ? <span className="text-xs text-fg-muted"> (Enter opens its preview)</span> : null}
                 </>
               ) : (
                 <>End of the procedure — {latestDone.branchReason}</>
@@ -253,6 +286,19 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
             </p>
           ) : null}
         </section>
+      ) : null}
+      {dialog ? (
+        <PreviewDialog
+          key={JSON.stringify(dialog)}
+          incidentId={incidentId}
+          draft={dialog.draft}
+          {...(dialog.step ? { step: dialog.step } : {})}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setReason("");
+            void queryClient.invalidateQueries({ queryKey: ["incident", incidentId] });
+          }}
+        />
       ) : null}
     </div>
   );

@@ -6,6 +6,10 @@ const STYLES: Record<string, string> = {
   skipped: "border-border text-fg-muted",
   answered: "border-accent/40 text-accent",
   ticked: "border-accent/40 text-accent",
+  // an operation step's outcome
+  succeeded: "border-ok/40 text-ok",
+  partial: "border-warn/40 text-warn",
+  failed: "border-fail/50 text-fail",
 };
 
 /** A step's verdict in words with its colour (never colour alone). */

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeclareIncidentDialog } from "@/components/incidents/declare-incident-dialog";
 import { CopyCommand } from "@/components/runbooks/copy-command";
 import { Card, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/auth/roles";
+import { can, lowestRoleWith } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/require-permission";
 import { incidentSubjects } from "@/lib/config/console-config";
 import { getDb } from "@/lib/db/client";
@@ -11,6 +11,7 @@ import { findProcedure } from "@/lib/diagnosis/catalogue";
 import { StartFromRunbook } from "@/lib/diagnosis/components/start-from-runbook";
 import { openIncidents } from "@/lib/diagnosis/open-incidents";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
+import { OPERATION_PERMISSIONS, OPERATION_TITLES } from "@/lib/operations/types";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ service?: string }> };
 
@@ -86,6 +87,15 @@ export default async function ProcedurePage({ params, searchParams }: Props) {
                 <div className="mt-1 flex items-start gap-2 rounded-md bg-surface-sunken p-3">
                   <pre tabIndex={0} className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
                   <CopyCommand command={step.command} />
+                </div>
+              ) : null}
+              {step.kind === "operation" ? (
+                <div className="mt-1 space-y-1">
+                  <div className="flex items-start gap-2 rounded-md bg-surface-sunken p-3">
+                    <pre tabIndex={0} className="flex-1 overflow-x-auto font-mono text-xs">{step.command}</pre>
+                    <CopyCommand command={step.command} />
+                  </div>
+                  <p className="text-xs text-fg-muted">In a run on an incident the console does it: {OPERATION_TITLES[step.operation]}, previewed by the API server and confirmed by typing the object&apos;s name ({lowestRoleWith(OPERATION_PERMISSIONS[step.operation]).toUpperCase()} and above).</p>
                 </div>
               ) : null}
               {step.kind === "question" ? <p className="text-sm text-fg-muted">{step.question}</p> : null}
