@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { escalateIncident } from "@/lib/incidents/escalate-incident";
@@ -129,6 +129,21 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
     expect(clickhouse).toMatchObject({ verdict: "skipped", ranBy: "l2@254carbon.com", branchTo: "recent-change" });
     const metrics = await runStep({ db: database.db, actor: l2, incidentId: incident.id, runId: run.id, stepId: "check-service-metrics", input: { reason: "the panel shows 0 processed/s" } });
     expect(metrics).toMatchObject({ verdict: "error", branchTo: "review-error-logs", offPathFrom: "recent-change" });
+  });
+
+  it("answers with the result as stored; a result that cannot be written is reported, never shown as done", async () => {
+    const { incident, run } = await incidentWithRun();
+    const answered = await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} });
+    const stored = await getRun({ db: database.db, incidentId: incident.id, runId: run.id });
+    expect(stored.results).toEqual([answered]);
+    const evidence = (await getIncident(database.db, incident.id))!.timeline.filter((entry) => entry.kind === "evidence");
+    expect(evidence).toHaveLength(1);
+
+    // The incident is deleted while the next press waits on the hung Kafka: its result has nowhere to go.
+    const press = runStep({ db: database.db, actor: l2, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} });
+    await vi.waitFor(async () => expect(await database.db.diagnosisStepResult.count({ where: { runId: run.id, status: "running" } })).toBe(1), { timeout: 900 });
+    await database.db.incident.delete({ where: { id: incident.id } });
+    await expect(press).rejects.toMatchObject({ code: "not_found", userMessage: expect.stringContaining("was not recorded") });
   });
 
   it("leaving the suggested path needs a reason, which is kept", async () => {

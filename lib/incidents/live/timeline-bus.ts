@@ -12,6 +12,8 @@ import type { Db } from "@/lib/db/client";
  * duplicate or a lost message costs at most one extra request.
  */
 const CHANNEL = "incident_changes";
+/** For a use case whose single write statement runs `pg_notify(INCIDENT_CHANNEL, incidentId)` itself (one round trip fewer). */
+export const INCIDENT_CHANNEL = CHANNEL;
 
 interface Bus {
   emitter: EventEmitter;
@@ -109,6 +111,14 @@ export async function announceChange(db: Db, incidentId: string): Promise<void> 
       // The write itself committed; a lost announcement only delays other processes' viewers
       // until their next poll (the page also refetches every 15 s).
     });
+}
+
+/**
+ * After a statement that ran `pg_notify(INCIDENT_CHANNEL, incidentId)` and committed: the
+ * embedded database has no LISTEN connection, so its viewers are told here.
+ */
+export function announceNotified(incidentId: string): void {
+  if (embedded()) bus().emitter.emit(incidentId);
 }
 
 /** Calls `onChange` whenever the incident changes, in any console process. */
