@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { closedPort } from "@/test/sockets";
+import { LAB_KUBECONFIG } from "./lab-fixtures";
 import { listPods } from "./pods";
 
 /** Against the lab's kube-apiserver (npm run lab -- up writes .lab/kubeconfig). */
-const LAB = { kubeconfig: path.resolve(".lab/kubeconfig") };
+const LAB = { kubeconfig: LAB_KUBECONFIG };
 
 describe("Kubernetes pods (lab)", () => {
   it("lists a service's pods with phase, readiness and restarts, like kubectl get pods -l", async () => {
