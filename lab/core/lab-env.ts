@@ -4,7 +4,7 @@
  * `npm run demo` passes them to the console.
  */
 import path from "node:path";
-import { CERT_DIR, CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, LAB_DIR, OPENSEARCH_URL, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, REDIS_URL } from "./paths.ts";
+import { CERT_DIR, CLICKHOUSE_URL, KAFKA_BROKERS, KUBECONFIG, LAB_DIR, OPENSEARCH_URL, PIPELINE_DB_URL, PORTS, PROMETHEUS_URL, RATE_LIMIT, REDIS_URL } from "./paths.ts";
 
 export function labEnv(): Record<string, string> {
   return {
@@ -13,6 +13,8 @@ export function labEnv(): Record<string, string> {
     CLICKHOUSE_URL,
     CLICKHOUSE_USER: "default",
     REDIS_URL,
+    // the lab limiter's requests per key and window
+    REDIS_RATE_LIMIT_PER_WINDOW: String(RATE_LIMIT.requests),
     PROMETHEUS_URL,
     PIPELINE_DATABASE_URL: PIPELINE_DB_URL,
     NORMALIZATION_SERVICE_URL: `http://127.0.0.1:${PORTS.normalizationHttp}`,

@@ -55,6 +55,8 @@ export const PORTS = {
 export const KAFKA_BROKERS = [`${HOST}:${PORTS.kafka}`];
 export const CLICKHOUSE_URL = `http://${HOST}:${PORTS.clickhouseHttp}`;
 export const REDIS_URL = `redis://${HOST}:${PORTS.redis}`;
+/** The pipeline services' limiter: requests per API key and window (rate_limit:<service>:<key>:<window> in Redis). */
+export const RATE_LIMIT = { requests: 30, windowSeconds: 10 } as const;
 export const PROMETHEUS_URL = `http://${HOST}:${PORTS.prometheus}`;
 export const PIPELINE_DB_URL = `postgresql://user:pipeline@${HOST}:${PORTS.pipelineDb}/db`;
 export const OPENSEARCH_URL = `http://${HOST}:${PORTS.opensearch}`;

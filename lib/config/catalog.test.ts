@@ -39,6 +39,15 @@ describe("the catalog", () => {
     expect(catalog.systems.clickhouse.passwordEnv).toBe("CLICKHOUSE_PASSWORD");
   });
 
+  it("takes the rate limiter's requests per window from the environment or the file, refusing what is not a positive whole number", () => {
+    expect(parse("", {}).systems.redis.rateLimitPerWindow).toBeUndefined();
+    expect(parse("", { REDIS_RATE_LIMIT_PER_WINDOW: "30" }).systems.redis.rateLimitPerWindow).toBe(30);
+    expect(parse("systems:\n  redis:\n    rateLimitPerWindow: 100\n", { REDIS_RATE_LIMIT_PER_WINDOW: "30" }).systems.redis.rateLimitPerWindow).toBe(100);
+    const bad = parseConsoleConfig("", "console.config.yaml", { REDIS_RATE_LIMIT_PER_WINDOW: "thirty" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join("\n")).toMatch(/systems\.redis\.rateLimitPerWindow/);
+  });
+
   it("reads ${NAME} in the file and leaves a field unset when the variable is", () => {
     const catalog = parse(["systems:", "  prometheus:", "    url: ${PROM}", "  grafana:", "    url: ${UNSET_GRAFANA}"].join("\n"), { PROM: "http://prom:9090" });
     expect(catalog.systems.prometheus.url).toBe("http://prom:9090");

@@ -185,6 +185,8 @@ export function catalogSchema(env: Env) {
         redis: z
           .object({
             urlEnv: envName.default("REDIS_URL"),
+            /** requests the pipeline's limiter allows per key and window: rate_limit:* counters above it are clients getting 429s */
+            rateLimitPerWindow: z.coerce.number().int().positive().optional().prefault(() => fromEnv("REDIS_RATE_LIMIT_PER_WINDOW")),
             namespace: workload.namespace.default("data-processing"),
             selector: workload.selector.default("app=redis"),
           })

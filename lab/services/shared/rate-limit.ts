@@ -3,9 +3,9 @@
  * with an expiry, the pattern the runbook scans for (`redis-cli --scan --pattern "rate_limit:*"`).
  */
 import { Redis } from "ioredis";
-import { REDIS_URL } from "../../core/paths.ts";
+import { RATE_LIMIT, REDIS_URL } from "../../core/paths.ts";
 
-export const RATE_LIMIT = { requests: 30, windowSeconds: 10 } as const;
+export { RATE_LIMIT };
 
 export function createRateLimiter(service: string) {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });

@@ -7,7 +7,8 @@ import { connectorFailure, defineCheck } from "../define-check";
  * `redis-cli --scan --pattern "rate_limit:*"`: the rate limiter's counters
  * (`rate_limit:<service>:<key id>:<window start>`), counted with a bounded SCAN (never KEYS),
  * grouped by service, with the values and TTLs of the newest windows' keys. Given the limit
- * (requests per window), keys over it warn: those clients are getting 429s.
+ * (requests per window: the `limit` parameter, else the catalog's redis.rateLimitPerWindow),
+ * keys over it warn: those clients are getting 429s.
  */
 const WINDOW_KEY = /^rate_limit:([^:]+):([^:]+):(\d+)$/;
 
@@ -68,7 +69,8 @@ export const rateLimitKeysCheck = defineCheck({
     const inspected = newestFirst.length && left > 50 ? await inspectKeys(url, newestFirst.map((entry) => entry.key), left) : null;
     const samples: RateLimitSample[] = inspected?.ok ? inspected.value.map((sample, index) => ({ ...sample, ...newestFirst[index]!, key: sample.key })) : [];
     const counted = (sample: RateLimitSample) => (sample.value !== null && /^\d+$/.test(sample.value) ? Number(sample.value) : null);
-    const overLimit = params.limit ? samples.filter((sample) => (counted(sample) ?? 0) > params.limit!) : [];
+    const limit = params.limit ?? context.catalog.systems.redis.rateLimitPerWindow ?? null;
+    const overLimit = limit ? samples.filter((sample) => (counted(sample) ?? 0) > limit) : [];
     const busiest = samples.filter((sample) => counted(sample) !== null).sort((a, b) => counted(b)! - counted(a)!)[0];
 
     const data = {
@@ -79,7 +81,7 @@ export const rateLimitKeysCheck = defineCheck({
       byService,
       samples,
       samplesUnavailable: inspected && !inspected.ok ? inspected.error : null,
-      limit: params.limit ?? null,
+      limit,
       overLimit: overLimit.map((sample) => sample.key),
     };
     const count = `${complete ? "" : "at least "}${keys.length.toLocaleString("en-US")} ${params.pattern} ${keys.length === 1 ? "key" : "keys"}${stoppedBy === "time" ? " (scan stopped at the deadline)" : ""}`;
@@ -88,7 +90,7 @@ export const rateLimitKeysCheck = defineCheck({
     const busy = busiest
       ? `; busiest: ${busiest.service ?? busiest.key}${busiest.keyId ? ` key ${busiest.keyId}` : ""} with ${counted(busiest)} requests${busiest.ttlMs !== null ? ` (expires in ${Math.ceil(busiest.ttlMs / 1000)} s)` : ""}`
       : "";
-    if (overLimit.length) return { verdict: "warn", summary: `${overLimit.length} over the limit of ${params.limit}; ${count}${groups}${busy}`, data };
+    if (overLimit.length) return { verdict: "warn", summary: `${overLimit.length} over the limit of ${limit}; ${count}${groups}${busy}`, data };
     return { verdict: "ok", summary: `${count}${groups}${busy}`, data };
   },
 });
