@@ -34,7 +34,7 @@ import type { RunJson, StepResultJson } from "./types";
 const EXPECTED: Record<string, Record<string, string[]>> = {
   "consumer-stall": { "check-kafka-topic-lag": ["warn", "fail"], "review-error-logs": ["ok", "warn"] },
   crashloop: { "check-pod-events": ["warn", "fail"], "previous-logs": ["warn"] },
-  "rate-limit-storm": { "check-rate-limit-metrics": ["warn"], "check-redis-rate-limit-data": ["ok", "warn"], "check-service-logs": ["warn"] },
+  "rate-limit-storm": { "check-rate-limit-metrics": ["warn"], "check-redis-rate-limit-data": ["warn"], "check-service-logs": ["warn"] },
   "broker-down": { "check-broker-status": ["error", "fail"] },
 };
 
