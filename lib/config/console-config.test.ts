@@ -26,4 +26,9 @@ describe("parseConsoleConfig", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatch(/^console\.config\.yaml:\d+: /);
   });
+
+  it("refuses a value that refers to itself through an alias, with a line, instead of overflowing the stack", () => {
+    const result = parseConsoleConfig("services: &loop [*loop]\n");
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^console\.config\.yaml:1: a value refers to itself/)] });
+  });
 });

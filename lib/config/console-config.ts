@@ -61,7 +61,14 @@ export function parseConsoleConfig(text: string, fileName = "console.config.yaml
       errors: document.errors.map((error) => `${fileName}:${error.linePos?.[0].line ?? "?"}: ${error.message.split("\n")[0]}`),
     };
   }
-  const result = consoleConfigSchema(env).safeParse(interpolateEnv(document.toJS() ?? {}, env));
+  let raw: unknown;
+  try {
+    raw = interpolateEnv(document.toJS() ?? {}, env);
+  } catch {
+    // An alias inside its own anchor (`x: &a [*a]`) makes a value that contains itself.
+    return { ok: false, errors: [`${fileName}:1: a value refers to itself through an alias (&name … *name inside it); write the value out instead`] };
+  }
+  const result = consoleConfigSchema(env).safeParse(raw);
   if (result.success) return { ok: true, config: result.data };
   return {
     ok: false,

@@ -87,16 +87,22 @@ export function redact(message: string): string {
  */
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@:]*:[^/\s]*@/gi;
 const AUTH_SCHEME = /\b(bearer|basic)\s+(?!\*\*\*)[^\s"',;}]+/gi;
-/** An Authorization header or field, whatever its scheme (`Token abc`, `Digest …`, a bare key). */
-const AUTHORIZATION = /(\bauthorization["']?\s*[=:]\s*["']?)(?:(bearer|basic|token|digest|negotiate|apikey|api-key)\s+)?(?!\*\*\*)[^\s"',;}]+/gi;
+/**
+ * An Authorization header or field, whatever its scheme (`Token abc`, `Digest …`, a bare key).
+ * Already redacted (`Token ***`) stays as it is: redacting twice must not eat the scheme.
+ */
+const AUTHORIZATION =
+  /(\bauthorization["']?\s*[=:]\s*["']?)(?!(?:(?:bearer|basic|token|digest|negotiate|apikey|api-key)\s+)?\*\*\*)(?:(bearer|basic|token|digest|negotiate|apikey|api-key)\s+)?[^\s"',;}]+/gi;
 /**
  * `key=value`, `key: value`, JSON `"key": "value"` where the key names a secret, also inside
  * a longer name (`DB_PASSWORD`, `client_secret`, `X-Api-Key`). A quoted value is hidden up to
  * its closing quote, so a passphrase with spaces goes whole. Needs the `=`/`:` so that prose
- * ("token bucket refilled") stays readable.
+ * ("token bucket refilled") stays readable. The name around the keyword is bounded (100
+ * characters each side): unbounded, a long word of repeated keywords took time quadratic in
+ * its length (a 64 KiB log line of "passwordpassword…" held the server for seconds).
  */
 const SECRET_FIELD =
-  /(["']?\b[\w.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\w.-]*["']?\s*[=:]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|(?!\*\*\*)[^\s"',;}]+)/gi;
+  /(["']?\b[\w.-]{0,100}?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[\w.-]{0,100}["']?\s*[=:]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|(?!\*\*\*)[^\s"',;}]+)/gi;
 
 function redactSecrets(text: string): string {
   return text

@@ -8,6 +8,8 @@ describe("cursors from URLs", () => {
     ["an id beyond int8", "9223372036854775808", false],
     ["a 30-digit number", "999999999999999999999999999999", false],
     ["a negative number", "-1", false],
+    ["letters (BigInt would throw)", "abc", false],
+    ["an RTL override", "\u202E", false],
     ["the largest int8", "9223372036854775807", true],
     ["an ordinary id", "42", true],
   ])("timeline entry id: %s", (_what, value, ok) => {

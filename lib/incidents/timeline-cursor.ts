@@ -11,7 +11,8 @@ export const timelineEntryId = (message: string) =>
   z
     .string()
     .regex(/^\d{1,19}$/, { message })
-    .refine((value) => BigInt(value) <= MAX_INT8, { message });
+    // zod runs a refinement even after the regex failed: BigInt("x") would throw (a 500).
+    .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_INT8, { message });
 
 /** The incident list's keyset cursor "<createdAt ISO>_<id>", with a date that exists. */
 export const incidentCursor = z
