@@ -9,6 +9,8 @@ import { getDb } from "@/lib/db/client";
 import { serviceDetail } from "@/lib/health/service-detail";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
+import { actOptions } from "@/lib/operations/availability";
+import { ServiceAct } from "@/lib/operations/service-act";
 import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
 
 type Props = { params: Promise<{ name: string }> };
@@ -28,10 +30,13 @@ export default async function ServicePage({ params }: Props) {
   ]);
   const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
   const procedureTitles = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));
+  // The service's own objects only (its Deployment; "delete pod" lists its pods); the operations' levels are checked again on the server.
+  const act = incidents ? actOptions(consoleConfig()) : null;
   return (
     <div className="space-y-4">
       <SuggestionsCard service={name} />
       <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />
+      {act && incidents ? <ServiceAct service={name} incidents={incidents} role={user.role} targets={act.targets.filter((target) => target.owner === name)} unavailable={act.unavailable} /> : null}
     </div>
   );
 }
