@@ -67,3 +67,50 @@ export async function freezableProxy(targetPort: number): Promise<FreezableProxy
     },
   };
 }
+
+export interface FaultServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+async function listenWith(onSocket: (socket: Socket) => void): Promise<FaultServer> {
+  const held: Socket[] = [];
+  const server: Server = createServer((socket) => {
+    held.push(socket);
+    socket.on("error", () => socket.destroy());
+    onSocket(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    port: (server.address() as { port: number }).port,
+    async close() {
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * A backend that answers, but only after `delayMs` (past the caller's deadline): an HTTP
+ * request gets a well-formed 200 with `{}`, any other protocol a few bytes.
+ */
+export function slowServer(delayMs: number): Promise<FaultServer> {
+  return listenWith((socket) =>
+    socket.once("data", (first) => {
+      const http = /^(GET|POST|PUT|HEAD|DELETE|PATCH|OPTIONS) /.test(first.toString("latin1", 0, 8));
+      setTimeout(() => {
+        if (socket.destroyed) return;
+        socket.write(http ? "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}" : "+OK\r\n");
+      }, delayMs);
+    }),
+  );
+}
+
+/** A backend that answers every connection and every request at once with nonsense bytes, and keeps the connection open. */
+export function garbageServer(): Promise<FaultServer> {
+  const nonsense = Buffer.from("\x00\xff\xfeNONSENSE 42 }{ <html>\r\n\r\n", "latin1");
+  return listenWith((socket) => {
+    socket.write(nonsense);
+    socket.on("data", () => socket.write(nonsense));
+  });
+}
