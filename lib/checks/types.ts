@@ -30,6 +30,12 @@ export interface CheckContext {
   deadlineMs: number;
   /** where secrets named by the catalog's `*Env` fields are read (process.env in the console) */
   env: Env;
+  /**
+   * Told what a long check has done so far, in words ("scanned 1,840 lines of
+   * normalization-service-…, 12 ERROR/FATAL"), as it goes; the step view streams it. Optional:
+   * panels and checks run without anyone watching leave it out.
+   */
+  progress?: (text: string) => void;
 }
 
 export interface RunbookReference {

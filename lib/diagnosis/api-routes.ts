@@ -7,6 +7,8 @@ import { getSuggestions } from "./get-suggestions";
 import { runbooksJson } from "./runbooks-json";
 import { runStep, runStepInput } from "./run-step";
 import { startRun, startRunInput } from "./start-run";
+import { wantsEventStream } from "./step-stream";
+import { streamedStep } from "./step-stream-response";
 
 /**
  * The guided-diagnosis API (/api/v1/runbooks, /api/v1/incidents/:id/runs…, …/suggestions):
@@ -43,7 +45,10 @@ export const runStepRoute = apiRoute({ name: "v1.runs.step", permission: "diagno
     return "duplicate" in outcome ? NextResponse.json(outcome, { status: outcome.duplicate ? 200 : 201 }) : outcome;
   }
   const input = body.trim() ? await readJson(new Request(request.url, { method: "POST", body }), runStepInput) : {};
-  return runStep({ db, actor, incidentId: String(params.id), runId: String(params.run), stepId: String(params.step), input });
+  const press = { db, actor, incidentId: String(params.id), runId: String(params.run), stepId: String(params.step), input };
+  // Accept: text/event-stream: progress while the step runs (the step view), then the same result.
+  if (wantsEventStream(request)) return streamedStep((onProgress) => runStep({ ...press, onProgress }));
+  return runStep(press);
 });
 
 export const suggestionsRoute = apiRoute({ name: "v1.incidents.suggestions", permission: "console:read" }, async ({ db, params }) => {

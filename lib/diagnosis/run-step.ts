@@ -13,8 +13,8 @@ import { END } from "./definition";
 import { branchAfter, runView } from "./engine";
 import { resultJson } from "./run-json";
 import { recordStepResult } from "./record-step-result";
-import { prepareStep, type PreparedStep, type StepExecution } from "./step-runners";
-import type { StepResultJson } from "./types";
+import { prepareStep, type PreparedStep, type ProgressSink, type StepExecution } from "./step-runners";
+import type { StepProgress, StepResultJson } from "./types";
 
 export const runStepInput = z
   .object({
@@ -45,7 +45,16 @@ const STALE_CLAIM_MS = 5 * 60_000;
  * (written while the step already runs), and one statement with the result, its evidence
  * and the notification to live viewers.
  */
-export async function runStep(options: { db: Db; actor: Actor; incidentId: string; runId: string; stepId: string; input: z.input<typeof runStepInput> }): Promise<StepResultJson> {
+export async function runStep(options: {
+  db: Db;
+  actor: Actor;
+  incidentId: string;
+  runId: string;
+  stepId: string;
+  input: z.input<typeof runStepInput>;
+  /** told the step's progress while it runs (lib/diagnosis/step-stream.ts streams it) */
+  onProgress?: (progress: StepProgress) => void;
+}): Promise<StepResultJson> {
   const input = validate(runStepInput, options.input ?? {}, "Invalid step input");
   const { db, actor, incidentId, runId, stepId } = options;
   // Two reads side by side: Prisma's `include` would make them one after the other.
@@ -73,7 +82,11 @@ export async function runStep(options: { db: Db; actor: Actor; incidentId: strin
   // nothing, and its result is dropped unrecorded. The claim itself is the unique
   // (run, step, attempt): of two presses that read the same results, one insert wins.
   const started = performance.now();
-  const execution = execute(prepared);
+  const tell = (text: string) => options.onProgress?.({ text, elapsedMs: Math.round(performance.now() - started) });
+  // Progress waits for the claim: a press that loses it must not have streamed a start.
+  let claimed = false;
+  let early: string | null = null;
+  const execution = execute(prepared, options.onProgress && ((text) => (claimed ? tell(text) : (early = text))));
   const claim = await db.diagnosisStepResult
     .create({
       data: {
@@ -92,6 +105,9 @@ export async function runStep(options: { db: Db; actor: Actor; incidentId: strin
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw await claimedBy(db, runId, stepId, attempt, step.title);
       throw error;
     });
+  claimed = true;
+  tell(`running "${step.title}"`);
+  if (early) tell(early);
   // Live viewers see the step running (the same NOTIFY a finished step sends) while it runs.
   const [done] = await Promise.all([execution, announceChange(db, incidentId)]);
   const durationMs = Math.round(performance.now() - started);
@@ -140,9 +156,9 @@ export async function runStep(options: { db: Db; actor: Actor; incidentId: strin
 }
 
 /** Runs the prepared step; never rejects, so a press that loses its claim leaves no unhandled rejection behind. */
-async function execute(prepared: PreparedStep): Promise<StepExecution> {
+async function execute(prepared: PreparedStep, progress: ProgressSink | undefined): Promise<StepExecution> {
   try {
-    return await prepared.execute();
+    return await prepared.execute(progress);
   } catch (error) {
     // Checks never throw; anything else is a bug, recorded as an error so the run is not stuck on "running".
     const at = new Date().toISOString();

@@ -15,6 +15,8 @@ import { getRun } from "./get-run";
 import { recordOperationStep } from "./record-operation-step";
 import { runStep } from "./run-step";
 import { startRun } from "./start-run";
+import { decodeEvents } from "./step-stream";
+import { streamedStep } from "./step-stream-response";
 
 const BASE = "http://console.test";
 
@@ -103,6 +105,22 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
     expect(await database.db.diagnosisStepResult.count({ where: { runId: run.id } })).toBe(1);
     const evidence = (await getIncident(database.db, incident.id))!.timeline.filter((entry) => entry.kind === "evidence");
     expect(evidence).toHaveLength(1);
+  });
+
+  it("streamed: the press that holds the step streams its progress and result; the other is refused before any stream starts", async () => {
+    const { incident, run } = await incidentWithRun();
+    const press = (actor: Actor) =>
+      streamedStep((onProgress) => runStep({ db: database.db, actor, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: { attempt: 1 }, onProgress }));
+    const outcomes = await Promise.allSettled([press(l1), press(l2)]);
+    const streamed = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+    const refused = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as unknown] : []));
+    expect(streamed).toHaveLength(1);
+    expect(refused).toEqual([expect.objectContaining({ code: "conflict", userMessage: expect.stringMatching(/is running "Check Kafka topic lag" right now/) })]);
+    const { events } = decodeEvents(await streamed[0]!.text());
+    expect(events.map((event) => event.type)).toEqual(["progress", "result"]);
+    const stored = await getRun({ db: database.db, incidentId: incident.id, runId: run.id });
+    expect(events[1]).toEqual({ type: "result", result: stored.results[0] });
+    expect(stored.results).toHaveLength(1);
   });
 
   it("two presses of the same attempt after it finished are still one execution", async () => {

@@ -31,10 +31,13 @@ export interface StepExecution {
   window: { from: string; to: string };
 }
 
+/** What a running step has done so far, in words (a log scan's lines and matches; a verify's checks done). */
+export type ProgressSink = (text: string) => void;
+
 /** A step validated and ready: `execute` runs it. Validation happens before anything is claimed or run. */
 export interface PreparedStep {
   params: Record<string, unknown> | null;
-  execute(): Promise<StepExecution>;
+  execute(progress?: ProgressSink): Promise<StepExecution>;
 }
 
 /** What a runner knows of the run: its other steps, earlier results, the service it is about. */
@@ -66,15 +69,15 @@ export function checkParams(check: AnyCheck, base: Record<string, unknown>, over
 }
 
 /** The context a check runs with: the service's own thresholds when the parameters name a catalog service. */
-function contextFor(params: Record<string, unknown>) {
+function contextFor(params: Record<string, unknown>, progress: ProgressSink | undefined) {
   const name = typeof params.service === "string" ? params.service : typeof params.deployment === "string" ? params.deployment : null;
   const service = name ? consoleConfig().services.find((candidate) => candidate.name === name) : undefined;
-  return probeContext(service);
+  return { ...probeContext(service), ...(progress ? { progress } : {}) };
 }
 
-async function execCheck(check: AnyCheck, params: Record<string, unknown>) {
+async function execCheck(check: AnyCheck, params: Record<string, unknown>, progress?: ProgressSink) {
   const from = new Date().toISOString();
-  const result = await runCheck(check, contextFor(params), params);
+  const result = await runCheck(check, contextFor(params, progress), params);
   return { result, window: { from, to: new Date().toISOString() } };
 }
 
@@ -86,8 +89,8 @@ const checkRunner: StepRunner<CheckStep> = {
     const params = checkParams(check, aimAtService(check, step.params, run.service, catalogServices()), input.params);
     return {
       params,
-      async execute() {
-        const { result, window } = await execCheck(check, params);
+      async execute(progress) {
+        const { result, window } = await execCheck(check, params, progress);
         return { verdict: result.verdict, summary: result.summary, data: result.data, params, answer: null, evidence: { check: check.id, command: step.command }, window };
       },
     };
@@ -106,9 +109,16 @@ const verifyRunner: StepRunner<VerifyStep> = {
     });
     return {
       params: null,
-      async execute() {
+      async execute(progress) {
         const from = new Date().toISOString();
-        const runs = await Promise.all(targets.map(async (target) => ({ ...target, ...(await execCheck(target.check, target.params)) })));
+        let finished = 0;
+        const runs = await Promise.all(
+          targets.map(async (target) => {
+            const ran = await execCheck(target.check, target.params);
+            progress?.(`re-ran ${++finished} of ${targets.length} checks (${target.target.id}: ${ran.result.verdict.toUpperCase()})`);
+            return { ...target, ...ran };
+          }),
+        );
         const comparisons: VerifyComparison[] = runs.map(({ target, check, before, result }) => ({
           step: target.id,
           check: check.id,

@@ -23,6 +23,17 @@ export interface StepResultJson {
   finishedAt: string | null;
 }
 
+/**
+ * A running step's progress, streamed to the step view and to API clients that ask for
+ * `text/event-stream`. The first one comes once the press holds the step (the claim is
+ * written); later ones in the step's own words ("scanned 1,840 lines of …, 12 ERROR/FATAL").
+ */
+export interface StepProgress {
+  text: string;
+  /** since the press began */
+  elapsedMs: number;
+}
+
 export interface RunStepJson {
   id: string;
   kind: string;

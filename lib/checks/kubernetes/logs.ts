@@ -24,6 +24,12 @@ export interface LogsData extends LogTail {
   findings: number;
 }
 
+/** Pure: a scan's running figures in words, as the step view shows them while it runs. */
+export function scanProgress(progress: { pod: string; scanned: number; matched: number; errorLines: number }, filter: string | undefined): string {
+  const lines = `scanned ${progress.scanned.toLocaleString("en-US")} lines of ${progress.pod}`;
+  return filter ? `${lines}, ${progress.matched.toLocaleString("en-US")} containing "${filter}"` : `${lines}, ${progress.errorLines.toLocaleString("en-US")} ERROR/FATAL`;
+}
+
 /** Pure: the verdict for a log tail. */
 export function judgeLogs(tail: LogTail): { verdict: Verdict; summary: string; data: LogsData } {
   const findings = tail.filter ? tail.matchedProblems : tail.errorLines;
@@ -63,9 +69,10 @@ export const logs = defineCheck({
   async run(context, params) {
     const target = catalogTarget(context.catalog);
     if (!target.ok) return connectorFailure(target.error);
+    const progress = context.progress;
     const result = await readLogs(
       target.target,
-      { namespace: params.namespace, ...refOf(params), container: params.container, filter: params.filter, tailLines: params.tailLines, sinceSeconds: params.sinceSeconds, previous: params.previous, maxLines: params.maxLines },
+      { namespace: params.namespace, ...refOf(params), container: params.container, filter: params.filter, tailLines: params.tailLines, sinceSeconds: params.sinceSeconds, previous: params.previous, maxLines: params.maxLines, onProgress: progress && ((figures) => progress(scanProgress(figures, params.filter))) },
       context.deadlineMs,
     );
     if (!result.ok) return connectorFailure(result.error);

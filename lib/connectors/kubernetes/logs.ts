@@ -29,6 +29,8 @@ export interface LogRequest {
   maxLines?: number;
   /** each line cut to this many bytes (default 2 000) */
   maxLineBytes?: number;
+  /** told the running figures after each chunk read, for progress while a long scan runs */
+  onProgress?: (progress: { pod: string; scanned: number; matched: number; errorLines: number }) => void;
 }
 
 export interface LogTail {
@@ -110,6 +112,7 @@ export function readLogs(target: KubeTarget, request: LogRequest, deadlineMs: nu
         const buffer = chunk as Buffer;
         streamed += buffer.length;
         take(cutter.push(buffer));
+        request.onProgress?.({ pod: printable(podName), scanned, matched, errorLines });
         if (streamed >= LOG_LIMITS.streamBytes) {
           truncated = true;
           break;

@@ -6,12 +6,12 @@ import { CopyCommand } from "@/components/runbooks/copy-command";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { PreviewDialog, type Draft } from "@/lib/operations/act-panel";
-import { runStepAction } from "../actions";
 import { findProcedure } from "../catalogue";
 import type { Step } from "../definition";
 import type { RunJson, StepResultJson, VerifyComparison } from "../types";
 import { EvidenceData } from "./evidence-data";
 import { OperationStepView } from "./operation-step-view";
+import { runStepStreamed } from "./run-step-streamed";
 import { VerdictBadge } from "./verdict-badge";
 
 const STATUS_MARK: Record<string, string> = { done: "✓", current: "▶", running: "…", ahead: "○" };
@@ -114,6 +114,8 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const elapsed = useElapsed(pending);
+  // What the running step has done so far, streamed by the step route (a log scan's lines and matches).
+  const [progress, setProgress] = useState<string | null>(null);
   const [dialog, setDialog] = useState<{ draft: Draft; step?: { url: string; reason?: string } } | null>(null);
   const lastTicked = ((results.filter((result) => result.status === "done").at(-1)?.data as { ticked?: string[] } | null)?.ticked ?? []);
   const currentTicks = ticked ?? lastTicked;
@@ -126,8 +128,11 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
     setChosen(stepId);
     setPending(true);
     setMessage(null);
-    const outcome = await runStepAction({ incidentId, runId: run.id, stepId, attempt: pressedAttempts + 1, ...(pressedOffPath && reason.trim() ? { reason: reason.trim() } : {}), ...extra });
+    setProgress(null);
+    const body = { attempt: pressedAttempts + 1, ...(pressedOffPath && reason.trim() ? { reason: reason.trim() } : {}), ...extra };
+    const outcome = await runStepStreamed({ incidentId, runId: run.id, stepId, body, onProgress: (update) => setProgress(update.text) });
     setPending(false);
+    setProgress(null);
     if (!outcome.ok) setMessage(outcome.error.message);
     else {
       setReason("");
@@ -258,6 +263,7 @@ export function RunView({ incidentId, run, canRun }: { incidentId: string; run: 
           ) : (
             <p className="text-sm text-fg-muted">Your role reads runs; running steps needs L1 or above.</p>
           )}
+          {pending && progress ? <p className="text-sm text-fg-muted" data-testid="step-progress">{progress}</p> : null}
           {message ? <p role="alert" className="text-sm text-warn" data-testid="step-message">{message}</p> : null}
 
           {results.length ? (
