@@ -85,7 +85,11 @@ export function HealthPanel({
         </p>
       ) : null}
       <footer className={`mt-auto text-xs ${stale ? "font-semibold text-warn" : "text-fg-muted"}`}>
-        checked <time dateTime={panel.checkedAt} title={panel.checkedAt}>{formatAge(now - Date.parse(panel.checkedAt))}</time> · {Math.round(panel.ms)} ms
+        checked{" "}
+        {/* The server's clock and the browser's differ by the time to hydrate ("2 s" vs "3 s ago"); the browser's wins. */}
+        <time dateTime={panel.checkedAt} title={panel.checkedAt} suppressHydrationWarning>
+          {formatAge(now - Date.parse(panel.checkedAt))}
+        </time> · {Math.round(panel.ms)} ms
       </footer>
     </article>
   );
