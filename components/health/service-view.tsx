@@ -122,7 +122,10 @@ export function ServiceView({ initial, incidents, procedureTitles }: { initial: 
                       <Cell className={pod.waitingReason ? "font-semibold text-fail" : undefined}>{pod.waitingReason ?? "–"}</Cell>
                       <Cell className="text-xs">{pod.lastTermination ? `${pod.lastTermination.reason ?? "?"} (exit ${pod.lastTermination.exitCode ?? "?"})` : "–"}</Cell>
                       <Cell className="text-xs">{pod.node ?? "–"}</Cell>
-                      <Cell>{age(pod.createdAt, now)}</Cell>
+                      <Cell>
+                        {/* server and browser clocks differ by the time to hydrate: the browser's wins */}
+                        <span suppressHydrationWarning>{age(pod.createdAt, now)}</span>
+                      </Cell>
                       <Cell className={ofLimit !== null && ofLimit >= 0.85 ? "text-warn" : undefined}>
                         {use ? `${MiB(use.memoryBytes)} / ${MiB(use.memoryLimitBytes)}${ofLimit !== null ? ` (${Math.round(ofLimit * 100)}%)` : ""}` : "–"}
                       </Cell>
