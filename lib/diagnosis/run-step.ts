@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 import { validate } from "@/lib/validation";
 import { actorLabel } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { announceChange } from "@/lib/incidents/live/timeline-bus";
 import { boundData } from "./bound-data";
 import { findProcedure, findStep } from "./catalogue";
 import { END } from "./definition";
 import { branchAfter, runView } from "./engine";
 import { resultJson } from "./run-json";
+import { claimStep, type StepClaim } from "./claim-step";
 import { recordStepResult } from "./record-step-result";
 import { prepareStep, type PreparedStep, type ProgressSink, type StepExecution } from "./step-runners";
 import type { StepProgress, StepResultJson } from "./types";
@@ -41,9 +41,9 @@ const STALE_CLAIM_MS = 5 * 60_000;
  * incident's timeline as evidence. A backend that is down is an `error` verdict and the
  * run goes on. Re-running a step adds an attempt; earlier results stay.
  *
- * Three database round trips in all (`npm run bench -- steps`): the run's read, the claim
- * (written while the step already runs), and one statement with the result, its evidence
- * and the notification to live viewers.
+ * Three statements in all (`npm run bench -- steps`): the run's read, the claim with its
+ * notification (written while the step already runs), and the result with its evidence and
+ * notification.
  */
 export async function runStep(options: {
   db: Db;
@@ -87,29 +87,23 @@ export async function runStep(options: {
   let claimed = false;
   let early: string | null = null;
   const execution = execute(prepared, options.onProgress && ((text) => (claimed ? tell(text) : (early = text))));
-  const claim = await db.diagnosisStepResult
-    .create({
-      data: {
-        runId,
-        step: stepId,
-        attempt,
-        status: "running",
-        params: (prepared.params ?? undefined) as Prisma.InputJsonValue | undefined,
-        offPathFrom: offPath ? suggested : null,
-        offPathReason: offPath ? (input.reason ?? "re-run") : null,
-        ranBy: actorLabel(actor),
-        ranById: actor.kind === "user" ? actor.id : null,
-      },
-    })
-    .catch(async (error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw await claimedBy(db, runId, stepId, attempt, step.title);
-      throw error;
-    });
+  const claim: Omit<StepClaim, "incidentId"> = {
+    runId,
+    step: stepId,
+    attempt,
+    params: prepared.params,
+    offPathFrom: offPath ? suggested : null,
+    offPathReason: offPath ? (input.reason ?? "re-run") : null,
+    ranBy: actorLabel(actor),
+    ranById: actor.kind === "user" ? actor.id : null,
+    startedAt: new Date(),
+  };
+  const claimId = await claimStep(db, { ...claim, incidentId });
+  if (claimId === null) throw await claimedBy(db, runId, stepId, attempt, step.title);
   claimed = true;
   tell(`running "${step.title}"`);
   if (early) tell(early);
-  // Live viewers see the step running (the same NOTIFY a finished step sends) while it runs.
-  const [done] = await Promise.all([execution, announceChange(db, incidentId)]);
+  const done = await execution;
   const durationMs = Math.round(performance.now() - started);
   const data = boundData(done.data);
   const branch = branchAfter(procedure, step, { verdict: done.verdict, data, answer: done.answer });
@@ -119,7 +113,7 @@ export async function runStep(options: {
     actor,
     incidentId,
     runId,
-    resultId: claim.id,
+    resultId: claimId,
     result: { verdict: done.verdict, summary: done.summary, data, answer: done.answer, branchTo: branch.goto, branchReason: branch.because, durationMs, finishedAt },
     run: { nextStep: branch.goto === END ? null : branch.goto, nextReason: branch.because, state: branch.goto === END ? "finished" : "active" },
     evidence: done.evidence
@@ -143,6 +137,8 @@ export async function runStep(options: {
   });
   return resultJson({
     ...claim,
+    params: claim.params as Prisma.JsonValue,
+    id: claimId,
     status: "done",
     verdict: done.verdict,
     summary: done.summary,
@@ -152,6 +148,7 @@ export async function runStep(options: {
     branchReason: branch.because,
     durationMs,
     finishedAt,
+    timelineEventId: null,
   });
 }
 
