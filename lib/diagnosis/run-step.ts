@@ -41,9 +41,9 @@ const STALE_CLAIM_MS = 5 * 60_000;
  * incident's timeline as evidence. A backend that is down is an `error` verdict and the
  * run goes on. Re-running a step adds an attempt; earlier results stay.
  *
- * Three statements in all (`npm run bench -- steps`): the run's read, the claim with its
- * notification (written while the step already runs), and the result with its evidence and
- * notification.
+ * Three round trips in all (`npm run bench -- steps`): the run's read (two queries side by
+ * side), the claim with its notification (written while the step already runs), and the
+ * result with its evidence and notification in one statement.
  */
 export async function runStep(options: {
   db: Db;
