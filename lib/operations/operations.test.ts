@@ -151,9 +151,11 @@ describe("verification: before and after side by side", () => {
 });
 
 describe("an operation step of a guided-diagnosis procedure", () => {
-  it("names an operation kind and a catalog target, with the check steps that verify it", () => {
-    const step = stepSchema.parse({ id: "restart", title: "Restart normalization-service", kind: "operation", operation: "rollout-restart", target: "deployment/data-processing/normalization-service", verify: ["lag"] });
+  it("names an operation kind and a catalog target, the command it replaces, with the check steps that verify it", () => {
+    const restart = { id: "restart", title: "Restart normalization-service", kind: "operation", operation: "rollout-restart", target: "deployment/data-processing/normalization-service", verify: ["lag"] };
+    const step = stepSchema.parse({ ...restart, command: "kubectl rollout restart deployment/normalization-service -n data-processing" });
     expect(step).toMatchObject({ kind: "operation", operation: "rollout-restart", params: {}, verify: ["lag"] });
+    expect(stepSchema.safeParse(restart).success).toBe(false);
     expect(stepSchema.safeParse({ id: "x", title: "X", kind: "operation", operation: "reboot", target: "deployment/data-processing/x" }).success).toBe(false);
     expect(stepSchema.safeParse({ id: "x", title: "X", kind: "operation", operation: "scale", target: "kubectl delete ns data-processing" }).success).toBe(false);
   });
