@@ -13,6 +13,7 @@ export const startRunAction = action(
   async ({ actor, db, input }) => startRun({ db, actor, incidentId: input.incidentId, input: { procedure: input.procedure, service: input.service } }),
 );
 
+/** A press without progress; the step view presses through the step route instead, which streams it (step-stream.ts). */
 export const runStepAction = action(
   { name: "diagnosis.step", permission: "diagnosis:run", input: runStepInput.extend({ incidentId: z.string().min(1), runId: z.string().min(1), stepId: z.string().min(1) }) },
   async ({ actor, db, input }) => {
