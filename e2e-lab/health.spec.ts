@@ -45,16 +45,18 @@ test("service page: pods, logs with a filter, lag per partition, tables, Helm hi
   // ("data quality check failed"), so the filter has lines to find.
   await lab(["fault", "bad-prices"]);
   const filter = page.getByRole("combobox", { name: "Log filter" });
+  // The viewer reloads its tail every few seconds: read one whole list at a time, and retry
+  // until one shows lines — every one of them matching, at least one (an empty list would
+  // pass the loop).
   await expect(async () => {
     await filter.selectOption("TLS"); // switching away and back fetches the tail again
     await filter.selectOption("ERROR");
+    await expect(page.getByText(/matching "ERROR" lines/)).toBeVisible({ timeout: 2_000 });
     await expect(logs.locator("div").first()).toBeVisible({ timeout: 2_000 });
+    const lines = await logs.locator("div").allTextContents();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.toLowerCase()).toContain("error");
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByText(/matching "ERROR" lines/)).toBeVisible();
-  // Every line shown matches, and there is at least one (an empty list would pass the loop).
-  const lines = await logs.locator("div").allTextContents();
-  expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) expect(line.toLowerCase()).toContain("error");
   await screenshot(page, "service-page");
   await lab(["heal", "bad-prices"]);
 });
