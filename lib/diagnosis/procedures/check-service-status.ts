@@ -20,9 +20,10 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "kubectl get pods -n data-processing",
       meaning: {
-        ok: "All pods of a namespace: nothing out of the ordinary.",
-        warn: "All pods of a namespace: something to look at; read the summary and the data.",
-        fail: "All pods of a namespace: broken; this is likely part of the cause."
+        ok: "Every pod in data-processing is running and ready, none restarted 3 times or more (restartsWarn).",
+        warn: "A pod is not ready yet (Pending, ContainerCreating) or has restarted 3 times or more: the summary names it; check that service next.",
+        fail: "A pod is failing (CrashLoopBackOff, ImagePullBackOff, CreateContainerConfigError, OOMKilled) or the namespace has no pods: open Service Not Starting for it.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -33,9 +34,10 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "kubectl get pods -n data-processing -l app=normalization-service",
       meaning: {
-        ok: "Pods of a service: nothing out of the ordinary.",
-        warn: "Pods of a service: something to look at; read the summary and the data.",
-        fail: "Pods of a service: broken; this is likely part of the cause."
+        ok: "Every pod is ready, no container is waiting, and they restarted fewer than 3 times in all.",
+        warn: "Some pods are not ready, a container is waiting (reason in the summary) or the pods restarted 3 times or more: read the service's logs.",
+        fail: "No pod is ready, or none matches: the service is down; open Service Not Starting.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -46,9 +48,10 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "kubectl logs -f -n data-processing deployment/normalization-service",
       meaning: {
-        ok: "Service logs: nothing out of the ordinary.",
-        warn: "Service logs: something to look at; read the summary and the data.",
-        fail: "Service logs: broken; this is likely part of the cause."
+        ok: "No ERROR or FATAL line in the newest 1,000 lines of normalization-service.",
+        warn: "ERROR or FATAL lines in the tail (count in the summary): read them for the cause, e.g. Kafka, ClickHouse or configuration.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
       }
     },
     {
@@ -59,9 +62,10 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "curl http://normalization-service:8080/health",
       meaning: {
-        ok: "Service health endpoint: nothing out of the ordinary.",
-        warn: "Service health endpoint: something to look at; read the summary and the data.",
-        fail: "Service health endpoint: broken; this is likely part of the cause."
+        ok: "normalization-service's /health answers 2xx with a healthy status (ok, up, pass).",
+        warn: "/health answers without a healthy status: the details name the dependency that is not ok.",
+        fail: "/health answers HTTP 400 or worse: the service is unhealthy; read its logs, then Service Not Starting.",
+        error: "The health endpoint did not answer: the service is down or unreachable.",
       }
     }
   ]
