@@ -29,9 +29,10 @@ export const authenticationFailures = defineProcedure({
       params: {},
       command: "kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c \"SELECT * FROM api_keys WHERE is_active = true\"",
       meaning: {
-        ok: "Active API keys: nothing out of the ordinary.",
-        warn: "Active API keys: something to look at; read the summary and the data.",
-        fail: "Active API keys: broken; this is likely part of the cause."
+        ok: "Active API keys exist and none is past its expiry: the 401s do not come from expired keys.",
+        warn: "Active keys past their expiry (owners in the summary): their clients get 401s; regenerate those keys.",
+        fail: "No active API key at all: every client is refused; regenerate API keys.",
+        error: "PostgreSQL did not answer: see PostgreSQL Issues.",
       }
     },
     {
@@ -42,9 +43,11 @@ export const authenticationFailures = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- openssl x509 \\\n  -in /etc/certs/server-cert.pem -text -noout",
       meaning: {
-        ok: "Service TLS certificate: nothing out of the ordinary.",
-        warn: "Service TLS certificate: something to look at; read the summary and the data.",
-        fail: "Service TLS certificate: broken; this is likely part of the cause."
+        ok: "The certificate normalization-service serves is valid for more than 14 days (certificateWarnDays) and names the service.",
+        warn: "The certificate expires within 14 days, or does not name the service: update it before mTLS fails.",
+        fail: "The certificate is expired, not yet valid, or expires within 3 days (certificateFailDays): mTLS fails; update certificates.",
+        error: "The service's TLS endpoint did not answer.",
+        skipped: "No TLS endpoint in the catalog for normalization-service (tls.address).",
       }
     },
     {
@@ -58,9 +61,10 @@ export const authenticationFailures = defineProcedure({
       },
       command: "kubectl logs -n data-processing deployment/normalization-service | grep TLS",
       meaning: {
-        ok: "Service logs: nothing out of the ordinary.",
-        warn: "Service logs: something to look at; read the summary and the data.",
-        fail: "Service logs: broken; this is likely part of the cause."
+        ok: "No TLS line at WARN level or worse in normalization-service's newest 1,000 lines: no failed handshakes logged.",
+        warn: "TLS lines at WARN or worse (count in the summary): read them for the failing peer and reason (expired, unknown issuer).",
+        fail: "This check does not fail: TLS errors in the log are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
       }
     },
     {
