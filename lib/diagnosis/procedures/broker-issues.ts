@@ -29,9 +29,10 @@ export const brokerIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-broker-api-versions.sh \\\n  --bootstrap-server localhost:9092",
       meaning: {
-        ok: "Brokers reachable: nothing out of the ordinary.",
-        warn: "Brokers reachable: something to look at; read the summary and the data.",
-        fail: "Brokers reachable: broken; this is likely part of the cause."
+        ok: "Every broker in the cluster metadata answers ApiVersions and there is a controller.",
+        warn: "Some brokers do not answer (named in the summary): restart them, then check their disk space and logs.",
+        fail: "No broker answers, the metadata lists none, or there is no controller: the cluster is down; restart brokers.",
+        error: "The bootstrap brokers did not answer: Kafka cannot be asked at all; read kafka-0's log.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const brokerIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-topics.sh \\\n  --bootstrap-server localhost:9092 \\\n  --list",
       meaning: {
-        ok: "Topics and cluster health: nothing out of the ordinary.",
-        warn: "Topics and cluster health: something to look at; read the summary and the data.",
-        fail: "Topics and cluster health: broken; this is likely part of the cause."
+        ok: "Every partition has a leader and all its replicas in sync, and every topic the services use exists.",
+        warn: "Partitions are under-replicated, or a topic the services use is missing (both in the summary): review replication settings and the broker that fell out.",
+        fail: "Partitions are offline (no leader): their data can be neither written nor read; restart the broker that led them.",
+        error: "Kafka did not answer the metadata request.",
       }
     },
     {
@@ -57,9 +59,10 @@ export const brokerIssues = defineProcedure({
       },
       command: "kubectl logs -n data-processing kafka-0",
       meaning: {
-        ok: "Service logs: nothing out of the ordinary.",
-        warn: "Service logs: something to look at; read the summary and the data.",
-        fail: "Service logs: broken; this is likely part of the cause."
+        ok: "No ERROR or FATAL line in kafka-0's newest 1,000 lines.",
+        warn: "ERROR or FATAL lines in kafka-0's log (count in the summary): look for disk full, replication or controller errors.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or kafka-0 does not exist.",
       }
     },
     {
