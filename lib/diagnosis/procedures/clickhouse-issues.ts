@@ -29,9 +29,11 @@ export const clickhouseIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query \"SELECT * FROM system.processes\"",
       meaning: {
-        ok: "Queries running in ClickHouse: nothing out of the ordinary.",
-        warn: "Queries running in ClickHouse: something to look at; read the summary and the data.",
-        fail: "Queries running in ClickHouse: broken; this is likely part of the cause."
+        ok: "No query has been running 2 s or longer (slowQuerySeconds): ClickHouse is not busy with long runners.",
+        warn: "Queries running 2 s or longer (the longest and its user in the summary): they can time out callers; find who runs them and optimize or stop them.",
+        fail: "This check does not fail: long-running queries are a warn.",
+        error: "ClickHouse did not answer: the connection errors are real; restart ClickHouse and check its disk space.",
+        skipped: "ClickHouse is not configured in the catalog.",
       }
     },
     {
@@ -42,9 +44,11 @@ export const clickhouseIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query \"SELECT * FROM system.tables WHERE database = 'default'\"",
       meaning: {
-        ok: "ClickHouse tables and their sizes: nothing out of the ordinary.",
-        warn: "ClickHouse tables and their sizes: something to look at; read the summary and the data.",
-        fail: "ClickHouse tables and their sizes: broken; this is likely part of the cause."
+        ok: "Every table the services write to exists in default and holds rows.",
+        warn: "A table the services write to is empty (named in the summary): no data reaches it; see Data Not Processing.",
+        fail: "A table the services write to is missing (named in the summary): inserts fail; review table structure.",
+        error: "ClickHouse did not answer.",
+        skipped: "ClickHouse is not configured in the catalog.",
       }
     },
     {
@@ -55,9 +59,11 @@ export const clickhouseIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query \"SELECT * FROM system.query_log WHERE event_date = today() ORDER BY event_time DESC LIMIT 10\"",
       meaning: {
-        ok: "ClickHouse query log: nothing out of the ordinary.",
-        warn: "ClickHouse query log: something to look at; read the summary and the data.",
-        fail: "ClickHouse query log: broken; this is likely part of the cause."
+        ok: "No query failed in the last 15 minutes.",
+        warn: "Queries failed in the last 15 minutes (count and latest exception in the summary): the exception says why, e.g. a missing table or memory limit.",
+        fail: "This check does not fail: failed queries are a warn.",
+        error: "ClickHouse did not answer.",
+        skipped: "system.query_log does not exist (query logging is off) or ClickHouse is not configured.",
       }
     },
     {
@@ -69,9 +75,11 @@ export const clickhouseIssues = defineProcedure({
       params: {},
       command: 'kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query "SELECT * FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10"',
       meaning: {
-        ok: "No query today took long enough to cause timeouts.",
-        warn: "Queries took seconds: the query log names who ran them (a backfill, a dashboard).",
-        fail: "Queries ran long enough to time out callers."
+        ok: "None of today's 10 slowest queries took 2 s or longer (slowQuerySeconds).",
+        warn: "Queries today took 2 s or longer: the query log names who ran them (a backfill, a dashboard); optimize them.",
+        fail: "This check does not fail: slow queries are a warn.",
+        error: "ClickHouse did not answer.",
+        skipped: "system.query_log does not exist (query logging is off) or ClickHouse is not configured.",
       }
     },
     {
