@@ -29,9 +29,10 @@ export const consumerLag = defineProcedure({
       params: {},
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-consumer-groups.sh \\\n  --bootstrap-server localhost:9092 \\\n  --list",
       meaning: {
-        ok: "Consumer groups: nothing out of the ordinary.",
-        warn: "Consumer groups: something to look at; read the summary and the data.",
-        fail: "Consumer groups: broken; this is likely part of the cause."
+        ok: "Every consumer group the services use (normalization-group among them) is known to the brokers.",
+        warn: "A group the services consume with is missing (named in the summary): its consumers never joined or the group expired; check that service's pods.",
+        fail: "This check does not fail: a missing group is a warn.",
+        error: "Kafka did not answer: see Broker Issues.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const consumerLag = defineProcedure({
       params: {},
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-topics.sh \\\n  --bootstrap-server localhost:9092 \\\n  --describe --topic market-data",
       meaning: {
-        ok: "Topic partitions, leaders and replicas: nothing out of the ordinary.",
-        warn: "Topic partitions, leaders and replicas: something to look at; read the summary and the data.",
-        fail: "Topic partitions, leaders and replicas: broken; this is likely part of the cause."
+        ok: "Every partition of market-data has a leader and all its replicas in sync: the lag is not the brokers' doing.",
+        warn: "Partitions of market-data are under-replicated (fewer in-sync replicas than replicas): monitor broker health.",
+        fail: "market-data does not exist or has partitions without a leader: those partitions cannot be consumed; see Broker Issues.",
+        error: "Kafka did not answer: see Broker Issues.",
       }
     },
     {
@@ -55,9 +57,10 @@ export const consumerLag = defineProcedure({
       params: {},
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-log-dirs.sh \\\n  --bootstrap-server localhost:9092 \\\n  --describe --json",
       meaning: {
-        ok: "Log directories and partition status: nothing out of the ordinary.",
-        warn: "Log directories and partition status: something to look at; read the summary and the data.",
-        fail: "Log directories and partition status: broken; this is likely part of the cause."
+        ok: "Every log directory is online and every partition led and in sync; the summary shows the largest topic on disk.",
+        warn: "Partitions are under-replicated (count in the summary): a broker fell behind; monitor broker health.",
+        fail: "A log directory has failed or partitions are offline (named in the summary): see Broker Issues and check disk space.",
+        error: "Kafka did not answer: see Broker Issues.",
       }
     },
     {
@@ -69,9 +72,10 @@ export const consumerLag = defineProcedure({
       params: { group: "normalization-group" },
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-consumer-groups.sh \\\n  --bootstrap-server localhost:9092 \\\n  --group normalization-group \\\n  --describe",
       meaning: {
-        ok: "The group keeps up: its lag is under the warning threshold.",
-        warn: "The group falls behind: lag over the warning threshold, or it is rebalancing.",
-        fail: "Lag over the failure threshold, or no consumer in the group."
+        ok: "normalization-group is Stable with consumers, and its total lag is under 1,000 (consumerLagWarn).",
+        warn: "Total lag is 1,000 or more, the group is rebalancing, or partitions have no consumer: the consumers fall behind; restart or scale them up.",
+        fail: "Total lag is 10,000 or more (consumerLagFail), or the group has no consumer at all: market-data is not being consumed.",
+        error: "Kafka did not answer: see Broker Issues.",
       },
       rules: [
         { when: { verdict: ["warn", "fail"] }, goto: "restart-consumer", because: "the group is behind: a consumer that stays in the group but stopped consuming is cleared by restarting it" },
