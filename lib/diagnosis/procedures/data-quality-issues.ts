@@ -29,9 +29,10 @@ export const dataQualityIssues = defineProcedure({
       params: {},
       command: "curl http://enrichment-service:9090/metrics | grep quality",
       meaning: {
-        ok: "Data quality issues: nothing out of the ordinary.",
-        warn: "Data quality issues: something to look at; read the summary and the data.",
-        fail: "Data quality issues: broken; this is likely part of the cause."
+        ok: "enrichment-service counts fewer than 0.1 data-quality issues per second over the scrape window: no bad data arriving now.",
+        warn: "Data-quality issues at 0.1/s or more (by check in the summary, e.g. price ≤ 0), or no quality metric exposed: find which check fails and check the input data format.",
+        fail: "This check does not fail: a quality-issue rate is a warn.",
+        error: "enrichment-service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
       }
     },
     {
@@ -45,9 +46,10 @@ export const dataQualityIssues = defineProcedure({
       },
       command: "kubectl logs -n data-processing deployment/enrichment-service | grep ERROR",
       meaning: {
-        ok: "Service logs: nothing out of the ordinary.",
-        warn: "Service logs: something to look at; read the summary and the data.",
-        fail: "Service logs: broken; this is likely part of the cause."
+        ok: "No ERROR line in enrichment-service's newest 1,000 lines.",
+        warn: "ERROR lines in enrichment-service's log (count in the summary): they name the records and rules that failed; review data validation rules.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or enrichment-service has no pod to read.",
       }
     },
     {
@@ -58,9 +60,11 @@ export const dataQualityIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query \"SELECT * FROM market_ticks WHERE price <= 0 LIMIT 10\"",
       meaning: {
-        ok: "Ticks with a price of zero or less: nothing out of the ordinary.",
-        warn: "Ticks with a price of zero or less: something to look at; read the summary and the data.",
-        fail: "Ticks with a price of zero or less: broken; this is likely part of the cause."
+        ok: "No row in market_ticks has a price of zero or less: invalid prices do not reach the output table.",
+        warn: "A few rows (fewer than 10) in market_ticks have price ≤ 0 (symbols in the summary): validation let them through; review data validation rules.",
+        fail: "10 or more rows in market_ticks have price ≤ 0: validation lets bad data through; update enrichment logic and the validation rules.",
+        error: "ClickHouse did not answer: see ClickHouse Issues.",
+        skipped: "ClickHouse is not configured in the catalog.",
       }
     },
     {
