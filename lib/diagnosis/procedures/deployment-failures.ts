@@ -29,9 +29,10 @@ export const deploymentFailures = defineProcedure({
       params: {},
       command: "helm status data-processing-pipeline -n data-processing",
       meaning: {
-        ok: "Helm release status: nothing out of the ordinary.",
-        warn: "Helm release status: something to look at; read the summary and the data.",
-        fail: "Helm release status: broken; this is likely part of the cause."
+        ok: "The latest revision of data-processing-pipeline is deployed: Helm reports no failed upgrade.",
+        warn: "This check does not warn: a release is either deployed (ok) or not (fail).",
+        fail: "The latest revision is failed, pending, uninstalling or unknown (its description in the summary): the summary names the revision still deployed; roll back to it if the cause cannot be fixed quickly.",
+        error: "The Kubernetes API did not answer, or the release's Helm Secrets could not be read.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const deploymentFailures = defineProcedure({
       params: {},
       command: "helm history data-processing-pipeline -n data-processing",
       meaning: {
-        ok: "Helm release history: nothing out of the ordinary.",
-        warn: "Helm release history: something to look at; read the summary and the data.",
-        fail: "Helm release history: broken; this is likely part of the cause."
+        ok: "No revision of data-processing-pipeline ever failed.",
+        warn: "An earlier revision failed but the latest did not (revision and description in the summary): compare it with the latest before assuming it is fixed.",
+        fail: "The latest revision failed or is still pending (its description in the summary): the upgrade did not go through; check configuration and images, or roll back.",
+        error: "The Kubernetes API did not answer, or the release's Helm Secrets could not be read.",
       }
     },
     {
@@ -55,9 +57,10 @@ export const deploymentFailures = defineProcedure({
       params: {},
       command: "kubectl get events -n data-processing --sort-by='.lastTimestamp'",
       meaning: {
-        ok: "Namespace events: nothing out of the ordinary.",
-        warn: "Namespace events: something to look at; read the summary and the data.",
-        fail: "Namespace events: broken; this is likely part of the cause."
+        ok: "No Warning event in data-processing in the last 60 minutes: pods are not failing to update.",
+        warn: "Warning events in the last 60 minutes (reasons in the summary, e.g. BackOff, Failed, FailedScheduling): they say why pods do not update, e.g. an image, configuration or resources.",
+        fail: "This check does not fail: Warning events are a warn.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
