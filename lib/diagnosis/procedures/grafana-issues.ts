@@ -32,9 +32,10 @@ export const grafanaIssues = defineProcedure({
       },
       command: "kubectl get pods -n monitoring -l app=grafana",
       meaning: {
-        ok: "Pods of a service: nothing out of the ordinary.",
-        warn: "Pods of a service: something to look at; read the summary and the data.",
-        fail: "Pods of a service: broken; this is likely part of the cause."
+        ok: "Every Grafana pod in monitoring is ready, none waiting, fewer than 3 restarts in all.",
+        warn: "A Grafana pod is not ready, waiting (reason in the summary) or restarted 3 times or more: read Grafana's log for why.",
+        fail: "No Grafana pod is ready, or none exists: the dashboards cannot load; restart Grafana.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -48,9 +49,10 @@ export const grafanaIssues = defineProcedure({
       },
       command: "kubectl logs -n monitoring deployment/grafana",
       meaning: {
-        ok: "Service logs: nothing out of the ordinary.",
-        warn: "Service logs: something to look at; read the summary and the data.",
-        fail: "Service logs: broken; this is likely part of the cause."
+        ok: "No ERROR or FATAL line in Grafana's newest 1,000 lines.",
+        warn: "ERROR or FATAL lines in Grafana's log (count in the summary): look for data source, database or authentication errors.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or Grafana has no pod to read.",
       }
     },
     {
@@ -61,9 +63,11 @@ export const grafanaIssues = defineProcedure({
       params: {},
       command: "curl http://grafana:3000/api/datasources",
       meaning: {
-        ok: "Grafana data sources: nothing out of the ordinary.",
-        warn: "Grafana data sources: something to look at; read the summary and the data.",
-        fail: "Grafana data sources: broken; this is likely part of the cause."
+        ok: "Every data source Grafana has passes its health test and Grafana's database is ok.",
+        warn: "Grafana has no data source at all: the dashboards have nothing to query; check data source configuration.",
+        fail: "A data source fails its test (named with its message in the summary) or Grafana's database is not ok: check that data source's configuration and authentication.",
+        error: "Grafana did not answer: restart Grafana.",
+        skipped: "No Grafana API token configured (systems.grafana.tokenEnv), so the data sources cannot be listed.",
       }
     },
     {
