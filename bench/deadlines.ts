@@ -3,17 +3,41 @@
  * (test/sockets.ts blackHole), with a 400 ms deadline: how long until it answers `timeout`.
  * Goal: within the deadline + 10 % (the tests only assert the `timeout` kind: one wall-clock
  * run on a shared 2-core machine is no measure). Needs the lab's kubeconfig and certificates
- * on disk (`npm run lab -- up` once); the lab's servers are not touched.
+ * on disk (`npm run lab -- up` once); the lab's servers are not touched. Then the same for a
+ * slow server (answers after the deadline) and a garbage one (nonsense at once), on local
+ * sockets only (test/fault-context.ts): answered within the deadline + 10 %.
  */
 import { runCheck } from "../lib/checks/define-check";
 import { CHECKS } from "../lib/checks/registry";
 import { checkTargetsAt } from "../test/check-targets";
+import { faultContext } from "../test/fault-context";
 import { labContext } from "../test/lab-catalog";
-import { blackHole } from "../test/sockets";
+import { blackHole, garbageServer, slowServer } from "../test/sockets";
 import { percentile, report } from "./stats";
 
 const DEADLINE_MS = 400;
 const RUNS = 3;
+
+/** Each check against a slow and a garbage server: time to its error verdict. */
+async function slowAndGarbage(rows: Parameters<typeof report>[0], wrong: string[]) {
+  for (const [name, server] of [["a slow server", await slowServer(DEADLINE_MS + 1_500)], ["a garbage server", await garbageServer()]] as const) {
+    try {
+      const context = await faultContext(server.port, DEADLINE_MS);
+      for (const check of CHECKS) {
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const started = performance.now();
+          const result = await runCheck(check, context, {});
+          times.push(performance.now() - started);
+          if (result.verdict !== "error") wrong.push(`${check.id} against ${name}: ${result.verdict} ${result.summary}`);
+        }
+        rows.push({ what: `${check.id} against ${name}`, p50: percentile(times, 50), p95: percentile(times, 95), target: Math.round(DEADLINE_MS * 1.1) });
+      }
+    } finally {
+      await server.close();
+    }
+  }
+}
 
 export async function run() {
   const hole = await blackHole();
@@ -36,6 +60,7 @@ export async function run() {
   } finally {
     await hole.close();
   }
+  await slowAndGarbage(rows, wrongKind);
   report(rows);
-  console.log(wrongKind.length ? `\nnot a timeout:\n${wrongKind.join("\n")}` : "\nevery check answered timeout");
+  console.log(wrongKind.length ? `\nnot the expected error:\n${wrongKind.join("\n")}` : "\nevery check answered timeout to a black hole, and an error to a slow and a garbage server");
 }

@@ -1,14 +1,10 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTargetsAt } from "@/test/check-targets";
+import { faultContext } from "@/test/fault-context";
 import { blackHole, closedPort, garbageServer, slowServer, type FaultServer } from "@/test/sockets";
 import { runCheck } from "@/lib/checks/define-check";
 import { CHECKS } from "@/lib/checks/registry";
 import type { CheckContext } from "@/lib/checks/types";
-import { thresholdsFor } from "@/lib/config/catalog";
-import { parseConsoleConfig } from "@/lib/config/console-config";
 import { SYSTEM_PROBES } from "./systems";
 import { serviceProber } from "./probe-service";
 
@@ -18,8 +14,8 @@ import { serviceProber } from "./probe-service";
  * is stopped (closed port), black-holed (accepts, never answers), slow (answers after the
  * deadline) and garbage (answers nonsense at once). Whatever the fault, a check answers an
  * `error` verdict of the fault's kind and a panel turns grey (`unknown`) or `down` — never
- * `ok`, never a throw. Local sockets only: the lab need not exist (the kubeconfig is written
- * here, pointing at the fault). Time to answer is measured by `npm run bench -- deadlines`.
+ * `ok`, never a throw. Local sockets only: the lab need not exist (test/fault-context.ts
+ * writes the kubeconfig). Time to answer is measured by `npm run bench -- deadlines`.
  */
 const DEADLINE_MS = 300;
 const SLOW_BY_MS = DEADLINE_MS + 1_200;
@@ -43,35 +39,6 @@ function expectedReason(fault: Fault, family: string): RegExp {
   return new RegExp(expectedKind(fault, family).replace("_", "[ _]"));
 }
 
-/** Every endpoint of the catalog (and the Kubernetes API) at 127.0.0.1:<port>, nothing else configured. */
-async function contextAt(port: number): Promise<CheckContext> {
-  const dir = await mkdtemp(path.join(tmpdir(), "fault-kubeconfig-"));
-  const kubeconfig = path.join(dir, "config");
-  await writeFile(
-    kubeconfig,
-    [
-      "apiVersion: v1",
-      "kind: Config",
-      "clusters:",
-      "- name: fault",
-      `  cluster: {server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true}`,
-      "users:",
-      "- name: fault",
-      "  user: {token: fault-matrix}",
-      "contexts:",
-      "- name: fault",
-      "  context: {cluster: fault, user: fault}",
-      "current-context: fault",
-    ].join("\n"),
-  );
-  const env: Record<string, string> = {};
-  for (const [family, target] of Object.entries(checkTargetsAt(port))) if (family !== "kubernetes" && family !== "helm") Object.assign(env, await target());
-  env.KUBECONFIG = kubeconfig;
-  const parsed = parseConsoleConfig("", "fault-matrix.yaml", env);
-  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-  return { catalog: parsed.config, thresholds: thresholdsFor(parsed.config), deadlineMs: DEADLINE_MS, env };
-}
-
 describe("the fault matrix: every check and panel against a stopped, black-holed, slow and garbage backend", () => {
   const servers: FaultServer[] = [];
   const contexts = {} as Record<Fault, CheckContext>;
@@ -81,10 +48,10 @@ describe("the fault matrix: every check and panel against a stopped, black-holed
     const slow = await slowServer(SLOW_BY_MS);
     const garbage = await garbageServer();
     servers.push(hole, slow, garbage);
-    contexts.stopped = await contextAt(await closedPort());
-    contexts["black-holed"] = await contextAt(hole.port);
-    contexts.slow = await contextAt(slow.port);
-    contexts.garbage = await contextAt(garbage.port);
+    contexts.stopped = await faultContext(await closedPort(), DEADLINE_MS);
+    contexts["black-holed"] = await faultContext(hole.port, DEADLINE_MS);
+    contexts.slow = await faultContext(slow.port, DEADLINE_MS);
+    contexts.garbage = await faultContext(garbage.port, DEADLINE_MS);
   });
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.close()));
@@ -94,7 +61,7 @@ describe("the fault matrix: every check and panel against a stopped, black-holed
     const families = new Set(CHECKS.map((check) => check.id.split(".")[0]!));
     expect([...families].filter((family) => !(family in checkTargetsAt(1)))).toEqual([]);
     expect(Object.keys(SYSTEM_PROBES).length).toBe(9);
-    expect((await contextAt(1)).catalog.services.length).toBeGreaterThan(0);
+    expect((await faultContext(1, DEADLINE_MS)).catalog.services.length).toBeGreaterThan(0);
   });
 
   const checkCases = FAULTS.flatMap((fault) => CHECKS.map((check) => [fault, check.id, check] as const));
