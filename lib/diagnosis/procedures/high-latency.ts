@@ -29,9 +29,10 @@ export const highLatency = defineProcedure({
       params: {},
       command: "curl http://normalization-service:9090/metrics | grep duration",
       meaning: {
-        ok: "Processing latency: nothing out of the ordinary.",
-        warn: "Processing latency: something to look at; read the summary and the data.",
-        fail: "Processing latency: broken; this is likely part of the cause."
+        ok: "normalization-service's p99 processing time is under 250 ms (p99WarnSeconds) over the scrape window.",
+        warn: "p99 is 250 ms or more, or no duration histogram or observations are exposed: messages are slow; check resource usage and the database next.",
+        fail: "p99 is 2 s or more (p99FailSeconds): callers time out; scale up services and look for the slow dependency.",
+        error: "normalization-service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
       }
     },
     {
@@ -42,9 +43,10 @@ export const highLatency = defineProcedure({
       params: {},
       command: "kubectl top pods -n data-processing",
       meaning: {
-        ok: "Pod CPU and memory: nothing out of the ordinary.",
-        warn: "Pod CPU and memory: something to look at; read the summary and the data.",
-        fail: "Pod CPU and memory: broken; this is likely part of the cause."
+        ok: "No pod in data-processing uses 85 % (memoryWarn) or more of its memory limit; CPU is listed, not judged.",
+        warn: "A pod uses 85 % or more of its memory limit, or metrics-server has no figures: a pod near its limit slows down; compare its CPU too, and scale up.",
+        fail: "A pod uses 95 % (memoryFail) or more of its memory limit: it is about to be OOMKilled; see High Memory Usage.",
+        error: "metrics-server or the Kubernetes API did not answer.",
       }
     },
     {
@@ -55,9 +57,11 @@ export const highLatency = defineProcedure({
       params: {},
       command: "kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query \"SELECT * FROM system.query_log WHERE event_date = today() ORDER BY query_duration_ms DESC LIMIT 10\"",
       meaning: {
-        ok: "Today's slowest ClickHouse queries: nothing out of the ordinary.",
-        warn: "Today's slowest ClickHouse queries: something to look at; read the summary and the data.",
-        fail: "Today's slowest ClickHouse queries: broken; this is likely part of the cause."
+        ok: "None of today's 10 slowest ClickHouse queries took 2 s or longer (slowQuerySeconds): the database is not what is slow.",
+        warn: "ClickHouse queries today took 2 s or longer (the slowest and its client in the summary): optimize database queries.",
+        fail: "This check does not fail: slow queries are a warn.",
+        error: "ClickHouse did not answer: see ClickHouse Issues.",
+        skipped: "system.query_log does not exist (query logging is off) or ClickHouse is not configured.",
       }
     },
     {
