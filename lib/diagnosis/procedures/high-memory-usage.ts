@@ -29,9 +29,10 @@ export const highMemoryUsage = defineProcedure({
       params: {},
       command: "kubectl top pods -n data-processing",
       meaning: {
-        ok: "Pod CPU and memory: nothing out of the ordinary.",
-        warn: "Pod CPU and memory: something to look at; read the summary and the data.",
-        fail: "Pod CPU and memory: broken; this is likely part of the cause."
+        ok: "No pod in data-processing uses 85 % (memoryWarn) or more of its memory limit; pods without a limit are listed, not judged.",
+        warn: "A pod uses 85 % or more of its memory limit (named in the summary), or metrics-server has no figures: check its limits and heap next.",
+        fail: "A pod uses 95 % (memoryFail) or more of its memory limit: it is about to be OOMKilled; increase the limit or restart it for relief.",
+        error: "metrics-server or the Kubernetes API did not answer.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const highMemoryUsage = defineProcedure({
       params: {},
       command: "kubectl describe pod <pod-name> -n data-processing",
       meaning: {
-        ok: "Describe a pod: nothing out of the ordinary.",
-        warn: "Describe a pod: something to look at; read the summary and the data.",
-        fail: "Describe a pod: broken; this is likely part of the cause."
+        ok: "normalization-service's pod is running and ready, fewer than 3 restarts, no OOMKilled termination and no Warning events; the summary shows its memory limit.",
+        warn: "The pod was last terminated by OOMKilled or an error (exit 137 is OOM), restarted 3 times or more, or has Warning events: the limit is too low or memory leaks.",
+        fail: "A container waits on an error (CrashLoopBackOff after OOM kills) or the pod failed: increase memory limits; see Service Not Starting.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod.",
       }
     },
     {
@@ -55,9 +57,11 @@ export const highMemoryUsage = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- jmap -histo 1",
       meaning: {
-        ok: "Heap usage: nothing out of the ordinary.",
-        warn: "Heap usage: something to look at; read the summary and the data.",
-        fail: "Heap usage: broken; this is likely part of the cause."
+        ok: "Heap and resident memory are under 85 % of their maximum and of the container's limit.",
+        warn: "Heap or resident memory is at 85 % or more of its maximum or the container's limit: check for memory leaks and review batch sizes.",
+        fail: "Heap or resident memory is at 95 % or more: the OOM kill is close; increase memory limits or restart for relief.",
+        error: "The metrics endpoint or the Kubernetes API did not answer.",
+        skipped: "The service publishes no heap figures, or there is no memory limit to judge them against.",
       }
     },
     {
