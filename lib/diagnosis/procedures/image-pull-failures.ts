@@ -29,9 +29,10 @@ export const imagePullFailures = defineProcedure({
       params: {},
       command: "kubectl describe pod <pod-name> -n data-processing",
       meaning: {
-        ok: "Describe a pod: nothing out of the ordinary.",
-        warn: "Describe a pod: something to look at; read the summary and the data.",
-        fail: "Describe a pod: broken; this is likely part of the cause."
+        ok: "normalization-service's pod is running and ready: its image was pulled; the summary shows which image.",
+        warn: "The pod is not ready, restarted 3 times or more, or has Warning events: read the events for Failed or BackOff pulls.",
+        fail: "A container waits on an error such as ImagePullBackOff or ErrImagePull (named in the summary): its image cannot be pulled; check the secrets and the image tag next.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const imagePullFailures = defineProcedure({
       params: {},
       command: "kubectl get secrets -n data-processing",
       meaning: {
-        ok: "Secrets and image pull secrets: nothing out of the ordinary.",
-        warn: "Secrets and image pull secrets: something to look at; read the summary and the data.",
-        fail: "Secrets and image pull secrets: broken; this is likely part of the cause."
+        ok: "Every image pull secret the pods reference exists in data-processing: a pull failure is not a missing secret.",
+        warn: "This check does not warn: a missing pull secret fails.",
+        fail: "Pods reference an image pull secret that does not exist (named in the summary): they can never pull; update pull secrets.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -55,9 +57,11 @@ export const imagePullFailures = defineProcedure({
       params: {},
       command: "kubectl run test-pod --image=<image-name> --rm -it --restart=Never",
       meaning: {
-        ok: "Image pull failures: nothing out of the ordinary.",
-        warn: "Image pull failures: something to look at; read the summary and the data.",
-        fail: "Image pull failures: broken; this is likely part of the cause."
+        ok: "No container in data-processing is in ErrImagePull or ImagePullBackOff (no test pod is started: the existing pods are read).",
+        warn: "This check does not warn: a container that cannot pull fails.",
+        fail: "Containers cannot pull their image (pod, image and the kubelet's message in the summary): verify the image tag and registry access, or roll back to the image that ran.",
+        error: "The Kubernetes API did not answer.",
+        skipped: "No pod uses the image asked for: nothing to judge without a test pod.",
       },
       rules: [
         { when: { verdict: ["fail"] }, goto: "verify-image-tags", because: "a container cannot pull its image: roll the Deployment back to the template (and image) that ran before" }
