@@ -32,9 +32,10 @@ export const jaegerIssues = defineProcedure({
       },
       command: "kubectl get pods -n data-processing -l component=jaeger-collector",
       meaning: {
-        ok: "Pods of a service: nothing out of the ordinary.",
-        warn: "Pods of a service: something to look at; read the summary and the data.",
-        fail: "Pods of a service: broken; this is likely part of the cause."
+        ok: "Every jaeger-collector pod is ready, none waiting, fewer than 3 restarts in all.",
+        warn: "A jaeger-collector pod is not ready, waiting (reason in the summary) or restarted 3 times or more: check its resource usage; restart Jaeger components if it stays so.",
+        fail: "No jaeger-collector pod is ready, or none exists: spans are not collected and traces stop appearing; restart Jaeger components.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -45,9 +46,10 @@ export const jaegerIssues = defineProcedure({
       params: {},
       command: "curl http://jaeger-collector:14268/",
       meaning: {
-        ok: "Jaeger collector health: nothing out of the ordinary.",
-        warn: "Jaeger collector health: something to look at; read the summary and the data.",
-        fail: "Jaeger collector health: broken; this is likely part of the cause."
+        ok: "The collector's port 14268 answers and its admin health says \"Server available\" (or no admin port is configured).",
+        warn: "The collector's port answers but its admin health port does not (reason in the summary): check the collector's pod and logs.",
+        fail: "The collector answers but its admin health is not \"Server available\": it does not accept spans; restart Jaeger components.",
+        error: "The Jaeger collector did not answer on port 14268: it is down; restart Jaeger components.",
       }
     },
     {
@@ -58,9 +60,10 @@ export const jaegerIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it elasticsearch-0 -n data-processing -- curl \\\n  http://localhost:9200/_cluster/health",
       meaning: {
-        ok: "Elasticsearch cluster health: nothing out of the ordinary.",
-        warn: "Elasticsearch cluster health: something to look at; read the summary and the data.",
-        fail: "Elasticsearch cluster health: broken; this is likely part of the cause."
+        ok: "Elasticsearch, Jaeger's storage, is green: every shard is assigned.",
+        warn: "Elasticsearch is yellow: replica shards are unassigned (count in the summary); spans are stored but without a copy.",
+        fail: "Elasticsearch is red: a primary shard is unassigned and spans are being lost; check storage connectivity and disk.",
+        error: "Elasticsearch did not answer: the collector cannot store spans; check storage connectivity.",
       }
     },
     {
