@@ -29,9 +29,10 @@ export const postgresqlIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c \"SELECT * FROM pg_stat_activity\"",
       meaning: {
-        ok: "PostgreSQL connections and locks: nothing out of the ordinary.",
-        warn: "PostgreSQL connections and locks: something to look at; read the summary and the data.",
-        fail: "PostgreSQL connections and locks: broken; this is likely part of the cause."
+        ok: "Connections are under 80 % of max_connections (connectionsWarn), no session waits on a lock, and no query has run over 2 s.",
+        warn: "Connections at 80 % or more of max_connections, sessions waiting on locks, or a query running over 2 s (all in the summary): find the application holding them; check connection limits.",
+        fail: "No connection slot is left for ordinary users: the connection pool is exhausted and new clients are refused; find who holds the connections, then check connection limits.",
+        error: "PostgreSQL did not answer: restart PostgreSQL if it is down.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const postgresqlIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c \"SELECT pg_size_pretty(pg_database_size('db'))\"",
       meaning: {
-        ok: "PostgreSQL database size: nothing out of the ordinary.",
-        warn: "PostgreSQL database size: something to look at; read the summary and the data.",
-        fail: "PostgreSQL database size: broken; this is likely part of the cause."
+        ok: "The size of db is in the summary: compare it with the disk; this check does not judge it.",
+        warn: "This check does not warn: it reports the size only.",
+        fail: "This check does not fail: it reports the size only.",
+        error: "PostgreSQL did not answer.",
       }
     },
     {
@@ -55,9 +57,11 @@ export const postgresqlIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c \"SELECT * FROM pg_stat_statements ORDER BY total_time DESC LIMIT 10\"",
       meaning: {
-        ok: "PostgreSQL statements by total time: nothing out of the ordinary.",
-        warn: "PostgreSQL statements by total time: something to look at; read the summary and the data.",
-        fail: "PostgreSQL statements by total time: broken; this is likely part of the cause."
+        ok: "No statement in pg_stat_statements averages over 2 s (slowQuerySeconds); the summary shows the one costing the most time.",
+        warn: "Statements average over 2 s a call (count and the top one in the summary): optimize them and review indexing.",
+        fail: "This check does not fail: slow statements are a warn.",
+        error: "PostgreSQL did not answer.",
+        skipped: "The pg_stat_statements extension is not installed: slow statements cannot be listed.",
       }
     },
     {
