@@ -32,9 +32,10 @@ export const prometheusIssues = defineProcedure({
       },
       command: "kubectl get pods -n monitoring -l app=prometheus",
       meaning: {
-        ok: "Pods of a service: nothing out of the ordinary.",
-        warn: "Pods of a service: something to look at; read the summary and the data.",
-        fail: "Pods of a service: broken; this is likely part of the cause."
+        ok: "Every Prometheus pod in monitoring is ready, none waiting, fewer than 3 restarts in all.",
+        warn: "A Prometheus pod is not ready, waiting (reason in the summary) or restarted 3 times or more: metrics and alerts may have gaps; review its configuration.",
+        fail: "No Prometheus pod is ready, or none exists: nothing is scraped and no alert fires; restart Prometheus.",
+        error: "The Kubernetes API did not answer.",
       }
     },
     {
@@ -45,9 +46,10 @@ export const prometheusIssues = defineProcedure({
       params: {},
       command: "curl http://prometheus:9090/api/v1/targets",
       meaning: {
-        ok: "Prometheus scrape targets: nothing out of the ordinary.",
-        warn: "Prometheus scrape targets: something to look at; read the summary and the data.",
-        fail: "Prometheus scrape targets: broken; this is likely part of the cause."
+        ok: "Every scrape target is up: Prometheus collects all the metrics it is configured for.",
+        warn: "Some targets are down (job, instance and Prometheus's last error in the summary): verify those metric endpoints.",
+        fail: "No target is up, or there is none: service discovery or the configuration is broken; check service discovery.",
+        error: "Prometheus did not answer: restart Prometheus.",
       }
     },
     {
@@ -58,9 +60,10 @@ export const prometheusIssues = defineProcedure({
       params: {},
       command: "curl http://prometheus:9090/api/v1/query?query=up",
       meaning: {
-        ok: "Prometheus: up: nothing out of the ordinary.",
-        warn: "Prometheus: up: something to look at; read the summary and the data.",
-        fail: "Prometheus: up: broken; this is likely part of the cause."
+        ok: "up = 1 for every series: each scraped endpoint answered its last scrape.",
+        warn: "up = 0 for some series (job and instance in the summary): those services' metric endpoints do not answer; restart the service whose exporter stopped.",
+        fail: "up = 0 for every series, or no series at all: Prometheus gets no metrics; check service discovery and the metric endpoints.",
+        error: "Prometheus did not answer the query: restart Prometheus.",
       },
       rules: [
         { when: { verdict: ["warn", "fail"] }, goto: "verify-metric-endpoints", because: "Prometheus answers but a target is down: restart the service whose metrics exporter stopped (restarting Prometheus does not bring an exporter back)" }
