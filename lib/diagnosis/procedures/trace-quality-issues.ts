@@ -29,9 +29,10 @@ export const traceQualityIssues = defineProcedure({
       params: {},
       command: "curl http://jaeger-collector:9090/metrics | grep traces",
       meaning: {
-        ok: "Jaeger trace metrics: nothing out of the ordinary.",
-        warn: "Jaeger trace metrics: something to look at; read the summary and the data.",
-        fail: "Jaeger trace metrics: broken; this is likely part of the cause."
+        ok: "Since the collector started, spans are saved and none was rejected, dropped or failed to save; its queue is under half full.",
+        warn: "Spans were rejected, dropped or failed to save, the queue is half full or more, nothing was saved, or no collector metrics were found (figures in the summary): that is where spans go missing; monitor trace volume.",
+        fail: "The collector's queue is 95 % full or more: new spans are being dropped; reduce trace volume (sampling rates) or give the collector more capacity.",
+        error: "The collector's metrics endpoint did not answer: see Jaeger Issues.",
       }
     },
     {
@@ -42,9 +43,10 @@ export const traceQualityIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- env | grep TRACING",
       meaning: {
-        ok: "Tracing environment of a pod: nothing out of the ordinary.",
-        warn: "Tracing environment of a pod: something to look at; read the summary and the data.",
-        fail: "Tracing environment of a pod: broken; this is likely part of the cause."
+        ok: "normalization-service's pod spec sets TRACING variables with tracing on and a sampling rate above 0.",
+        warn: "The pod spec has no TRACING variable, TRACING_ENABLED is false, or TRACING_SAMPLING_RATE is 0 (in the summary): the service sends no spans; adjust sampling rates and check trace configuration.",
+        fail: "This check does not fail: tracing turned off is a warn.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod.",
       }
     },
     {
@@ -55,9 +57,10 @@ export const traceQualityIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it elasticsearch-0 -n data-processing -- curl \\\n  http://localhost:9200/jaeger-span-*/_count",
       meaning: {
-        ok: "Spans stored in Elasticsearch: nothing out of the ordinary.",
-        warn: "Spans stored in Elasticsearch: something to look at; read the summary and the data.",
-        fail: "Spans stored in Elasticsearch: broken; this is likely part of the cause."
+        ok: "Elasticsearch holds spans in jaeger-span-* and every shard answered the count.",
+        warn: "No span is stored in jaeger-span-*, or shards failed to answer the count (in the summary): traces cannot be complete; see Jaeger Issues for the storage.",
+        fail: "This check does not fail: no spans is a warn.",
+        error: "Elasticsearch did not answer: see Jaeger Issues.",
       }
     },
     {
