@@ -7,7 +7,7 @@ import playwright from "eslint-plugin-playwright";
 const config = [
   {
     name: "ignored: generated code, build output, local state",
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", ".lab/**", ".e2e-data*/**", ".test-pg/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", ".lab/**", ".e2e-data*/**", ".test-pg/**", "test-results/**", "playwright-report*/**", "next-env.d.ts"],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
