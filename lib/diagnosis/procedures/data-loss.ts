@@ -22,7 +22,13 @@ export const dataLoss = defineProcedure({
       check: "clickhouse.count-rows",
       params: { table: "market_ticks" },
       command: 'kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query "SELECT count() FROM market_ticks"',
-      meaning: { ok: "market_ticks still holds rows: compare with the expected count.", warn: "The table answers unusually.", fail: "market_ticks is empty." },
+      meaning: {
+        ok: "market_ticks still holds rows (count in the summary): compare it with the expected count to size the loss.",
+        warn: "This check does not warn: a table with rows is ok, an empty one fails.",
+        fail: "market_ticks has 0 rows: all its data is gone; check backup availability and restore from backup.",
+        error: "ClickHouse did not answer: the scope cannot be assessed yet; see ClickHouse Issues.",
+        skipped: "ClickHouse is not configured in the catalog.",
+      },
     },
     {
       id: "replay-position",
@@ -32,7 +38,12 @@ export const dataLoss = defineProcedure({
       check: "kafka.consumer-group-describe",
       params: { group: "normalization-group" },
       command: "kubectl exec -it kafka-0 -n data-processing -- kafka-consumer-groups.sh \\\n  --bootstrap-server localhost:9092 \\\n  --group normalization-group \\\n  --describe",
-      meaning: { ok: "Committed offsets are current: replay starts from the loss window.", warn: "The group lags: data not yet processed is still in Kafka.", fail: "The group is empty or far behind." },
+      meaning: {
+        ok: "normalization-group is Stable with consumers and lag under 1,000: its committed offsets are current; replay starts from the loss window.",
+        warn: "Lag of 1,000 or more, or the group is rebalancing: the messages not yet processed are still in Kafka; the offsets per partition show where replay starts.",
+        fail: "No consumer in the group (expected once processing is stopped) or lag of 10,000 or more: replay from the committed offsets per partition in the data.",
+        error: "Kafka did not answer: the replay position is unknown; see Broker Issues.",
+      },
     },
     { id: "recovery-steps", title: "Recovery steps", kind: "checklist", items: ["Restore from backup", "Replay missing data", "Verify data integrity", "Resume processing"] },
     {
