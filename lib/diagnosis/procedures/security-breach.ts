@@ -22,7 +22,12 @@ export const securityBreach = defineProcedure({
       check: "postgresql.active-api-keys",
       params: {},
       command: 'kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c "SELECT * FROM api_keys WHERE is_active = true"',
-      meaning: { ok: "The active keys are the expected ones: keep the list as evidence.", warn: "Keys to look at (old, unused or unknown).", fail: "The key table is in an unexpected state." },
+      meaning: {
+        ok: "Active API keys, none past its expiry (owners in the data): keep the list as evidence and rotate any key that may be exposed.",
+        warn: "Keys past their expiry are still active (owners in the summary): revoke them when you rotate credentials.",
+        fail: "No active API key at all: every client is refused; find out whether the keys were revoked on purpose.",
+        error: "PostgreSQL did not answer: the key list cannot be preserved yet.",
+      },
     },
     {
       id: "certificates",
@@ -32,7 +37,13 @@ export const securityBreach = defineProcedure({
       check: "tls.certificate",
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- openssl x509 \\\n  -in /etc/certs/server-cert.pem -text -noout",
-      meaning: { ok: "Certificates are valid.", warn: "A certificate expires soon.", fail: "A certificate is expired or invalid." },
+      meaning: {
+        ok: "The certificate normalization-service serves is valid for more than 14 days and names the service: keep its subject and issuer as evidence.",
+        warn: "The certificate expires within 14 days or does not name the service: a name or issuer you do not expect may be a replaced certificate.",
+        fail: "The certificate is expired, not yet valid, or expires within 3 days: replace it when you rotate credentials.",
+        error: "The service's TLS endpoint did not answer.",
+        skipped: "No TLS endpoint in the catalog for normalization-service (tls.address).",
+      },
     },
     { id: "recovery-steps", title: "Recovery steps", kind: "checklist", items: ["Patch vulnerabilities", "Rotate credentials", "Review access logs", "Update security policies"] },
   ],
