@@ -23,8 +23,8 @@ export const serviceOutage = defineProcedure({
       command: "kubectl get pods -n data-processing",
       meaning: {
         ok: "Every pod in data-processing is running and ready.",
-        warn: "Some pods are not ready or restarted: the outage may be one service.",
-        fail: "Pods are failing: the outage is in the cluster's workloads.",
+        warn: "Some pods are not ready or restarted 3 times or more (named in the summary): the outage may be one service.",
+        fail: "Pods are failing (CrashLoopBackOff, ImagePullBackOff, OOMKilled…) or there are none: the summary names them; restart affected services.",
         error: "The Kubernetes API did not answer: the outage may be the cluster itself.",
       },
     },
@@ -36,7 +36,12 @@ export const serviceOutage = defineProcedure({
       check: "kubernetes.logs",
       params: { deployment: "normalization-service", filter: "ERROR" },
       command: "kubectl logs -f -n data-processing deployment/normalization-service",
-      meaning: { ok: "No ERROR lines in the tail.", warn: "ERROR lines in the tail: read them.", fail: "The log could not be read." },
+      meaning: {
+        ok: "No ERROR line in normalization-service's newest 1,000 lines.",
+        warn: "ERROR lines in the tail (count in the summary): read them for the dependency that fails, then check dependencies.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
+      },
     },
     {
       id: "check-resource-usage",
@@ -46,7 +51,12 @@ export const serviceOutage = defineProcedure({
       check: "kubernetes.top-pods",
       params: {},
       command: "kubectl top pods -n data-processing",
-      meaning: { ok: "Pods use less than their limits.", warn: "A pod is close to its limit.", fail: "A pod is at its limit." },
+      meaning: {
+        ok: "No pod uses 85 % (memoryWarn) or more of its memory limit; CPU is listed, not judged.",
+        warn: "A pod uses 85 % or more of its memory limit (named in the summary), or metrics-server has no figures.",
+        fail: "A pod uses 95 % (memoryFail) or more of its memory limit: it is about to be OOMKilled; see High Memory Usage.",
+        error: "metrics-server or the Kubernetes API did not answer.",
+      },
     },
     { id: "immediate-actions", title: "Immediate actions", kind: "checklist", items: ["Check service status", "Review error logs", "Check resource usage", "Notify stakeholders"] },
     { id: "recovery-steps", title: "Recovery steps", kind: "checklist", items: ["Restart affected services", "Check dependencies", "Verify data integrity", "Monitor recovery"] },
