@@ -6,6 +6,7 @@ import { Siren } from "lucide-react";
 import { declareIncidentAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { newIdempotencyKey } from "@/components/ui/idempotency-key";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/incidents/severity";
 import type { EmergencyKind } from "@/lib/incidents/lifecycle";
@@ -45,11 +46,11 @@ export function DeclareIncidentDialog({
   const [severity, setSeverity] = useState<Severity>(emergency ? "SEV1" : "SEV2");
   const [chosen, setChosen] = useState<string[]>(prefill?.services ?? []);
   const [error, setError] = useState<string | null>(null);
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const { run, pending, notice } = useServerAction(declareIncidentAction);
 
   const open = () => {
-    setIdempotencyKey(crypto.randomUUID());
+    setIdempotencyKey(newIdempotencyKey());
     dialog.current?.showModal();
   };
 

@@ -4,10 +4,10 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { addNoteAction } from "@/app/(console)/incidents/actions";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
+import { newIdempotencyKey } from "@/components/ui/idempotency-key";
 import { useServerAction } from "@/components/ui/use-server-action";
 
 const draftKey = (incidentId: string) => `incident-note-draft:${incidentId}`;
-const newKey = () => crypto.randomUUID();
 
 /**
  * The note editor. What is typed survives a failed save and a reload (a draft in local
@@ -16,7 +16,7 @@ const newKey = () => crypto.randomUUID();
  */
 export function NoteComposer({ incidentId, onSaved }: { incidentId: string; onSaved: () => void }) {
   const [body, setBody] = useState("");
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
   const { run, pending, notice } = useServerAction(addNoteAction);
 
@@ -43,7 +43,7 @@ export function NoteComposer({ incidentId, onSaved }: { incidentId: string; onSa
     void run({ incidentId, body, idempotencyKey: key }).then((result) => {
       if (result.ok) {
         setBody("");
-        setKey(newKey());
+        setKey(newIdempotencyKey());
         localStorage.removeItem(draftKey(incidentId));
         onSaved();
       } else {
