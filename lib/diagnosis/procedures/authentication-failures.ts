@@ -43,11 +43,11 @@ export const authenticationFailures = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- openssl x509 \\\n  -in /etc/certs/server-cert.pem -text -noout",
       meaning: {
-        ok: "The certificate normalization-service serves is valid for more than 14 days (certificateWarnDays) and names the service.",
+        ok: "The certificate the service serves is valid for more than 14 days (certificateWarnDays) and names the service.",
         warn: "The certificate expires within 14 days, or does not name the service: update it before mTLS fails.",
         fail: "The certificate is expired, not yet valid, or expires within 3 days (certificateFailDays): mTLS fails; update certificates.",
         error: "The service's TLS endpoint did not answer.",
-        skipped: "No TLS endpoint in the catalog for normalization-service (tls.address).",
+        skipped: "No TLS endpoint in the catalog for the service (tls.address).",
       }
     },
     {
@@ -61,10 +61,10 @@ export const authenticationFailures = defineProcedure({
       },
       command: "kubectl logs -n data-processing deployment/normalization-service | grep TLS",
       meaning: {
-        ok: "No TLS line at WARN level or worse in normalization-service's newest 1,000 lines: no failed handshakes logged.",
+        ok: "No TLS line at WARN level or worse in the service's newest 1,000 lines: no failed handshakes logged.",
         warn: "TLS lines at WARN or worse (count in the summary): read them for the failing peer and reason (expired, unknown issuer).",
         fail: "This check does not fail: TLS errors in the log are a warn, an unreadable log an error.",
-        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
+        error: "The Kubernetes API did not answer, or the service has no pod to read.",
       }
     },
     {
