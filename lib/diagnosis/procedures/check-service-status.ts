@@ -48,10 +48,10 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "kubectl logs -f -n data-processing deployment/normalization-service",
       meaning: {
-        ok: "No ERROR or FATAL line in the newest 1,000 lines of normalization-service.",
+        ok: "No ERROR or FATAL line in the service's newest 1,000 lines.",
         warn: "ERROR or FATAL lines in the tail (count in the summary): read them for the cause, e.g. Kafka, ClickHouse or configuration.",
         fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
-        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
+        error: "The Kubernetes API did not answer, or the service has no pod to read.",
       }
     },
     {
@@ -62,7 +62,7 @@ export const checkServiceStatus = defineProcedure({
       params: {},
       command: "curl http://normalization-service:8080/health",
       meaning: {
-        ok: "normalization-service's /health answers 2xx with a healthy status (ok, up, pass).",
+        ok: "The service's /health answers 2xx with a healthy status (ok, up, pass).",
         warn: "/health answers without a healthy status: the details name the dependency that is not ok.",
         fail: "/health answers HTTP 400 or worse: the service is unhealthy; read its logs, then Service Not Starting.",
         error: "The health endpoint did not answer: the service is down or unreachable.",
