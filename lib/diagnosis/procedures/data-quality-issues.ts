@@ -29,10 +29,10 @@ export const dataQualityIssues = defineProcedure({
       params: {},
       command: "curl http://enrichment-service:9090/metrics | grep quality",
       meaning: {
-        ok: "enrichment-service counts fewer than 0.1 data-quality issues per second over the scrape window: no bad data arriving now.",
+        ok: "The service counts fewer than 0.1 data-quality issues per second over the scrape window: no bad data arriving now.",
         warn: "Data-quality issues at 0.1/s or more (by check in the summary, e.g. price ≤ 0), or no quality metric exposed: find which check fails and check the input data format.",
         fail: "This check does not fail: a quality-issue rate is a warn.",
-        error: "enrichment-service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
+        error: "The service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
       }
     },
     {
@@ -46,10 +46,10 @@ export const dataQualityIssues = defineProcedure({
       },
       command: "kubectl logs -n data-processing deployment/enrichment-service | grep ERROR",
       meaning: {
-        ok: "No ERROR line in enrichment-service's newest 1,000 lines.",
-        warn: "ERROR lines in enrichment-service's log (count in the summary): they name the records and rules that failed; review data validation rules.",
+        ok: "No ERROR line in the service's newest 1,000 lines.",
+        warn: "ERROR lines in the service's log (count in the summary): they name the records and rules that failed; review data validation rules.",
         fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
-        error: "The Kubernetes API did not answer, or enrichment-service has no pod to read.",
+        error: "The Kubernetes API did not answer, or the service has no pod to read.",
       }
     },
     {
