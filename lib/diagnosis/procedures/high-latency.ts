@@ -29,10 +29,10 @@ export const highLatency = defineProcedure({
       params: {},
       command: "curl http://normalization-service:9090/metrics | grep duration",
       meaning: {
-        ok: "normalization-service's p99 processing time is under 250 ms (p99WarnSeconds) over the scrape window.",
+        ok: "The service's p99 processing time is under 250 ms (p99WarnSeconds) over the scrape window.",
         warn: "p99 is 250 ms or more, or no duration histogram or observations are exposed: messages are slow; check resource usage and the database next.",
         fail: "p99 is 2 s or more (p99FailSeconds): callers time out; scale up services and look for the slow dependency.",
-        error: "normalization-service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
+        error: "The service's metrics endpoint did not answer: the service may be down (Service Not Starting).",
       }
     },
     {
