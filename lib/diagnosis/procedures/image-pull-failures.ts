@@ -29,10 +29,10 @@ export const imagePullFailures = defineProcedure({
       params: {},
       command: "kubectl describe pod <pod-name> -n data-processing",
       meaning: {
-        ok: "normalization-service's pod is running and ready: its image was pulled; the data shows which image.",
+        ok: "The service's pod is running and ready: its image was pulled; the data shows which image.",
         warn: "The pod is not ready, restarted 3 times or more, or has Warning events: read the events for Failed or BackOff pulls.",
         fail: "A container waits on an error such as ImagePullBackOff or ErrImagePull (named in the summary): its image cannot be pulled; check the secrets and the image tag next.",
-        error: "The Kubernetes API did not answer, or normalization-service has no pod.",
+        error: "The Kubernetes API did not answer, or the service has no pod.",
       }
     },
     {
