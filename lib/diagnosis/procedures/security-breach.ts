@@ -38,11 +38,11 @@ export const securityBreach = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- openssl x509 \\\n  -in /etc/certs/server-cert.pem -text -noout",
       meaning: {
-        ok: "The certificate normalization-service serves is valid for more than 14 days and names the service: keep its subject and issuer as evidence.",
+        ok: "The certificate the service serves is valid for more than 14 days and names the service: keep its subject and issuer as evidence.",
         warn: "The certificate expires within 14 days or does not name the service: a name or issuer you do not expect may be a replaced certificate.",
         fail: "The certificate is expired, not yet valid, or expires within 3 days: replace it when you rotate credentials.",
         error: "The service's TLS endpoint did not answer.",
-        skipped: "No TLS endpoint in the catalog for normalization-service (tls.address).",
+        skipped: "No TLS endpoint in the catalog for the service (tls.address).",
       },
     },
     { id: "recovery-steps", title: "Recovery steps", kind: "checklist", items: ["Patch vulnerabilities", "Rotate credentials", "Review access logs", "Update security policies"] },
