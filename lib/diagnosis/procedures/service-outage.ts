@@ -37,10 +37,10 @@ export const serviceOutage = defineProcedure({
       params: { deployment: "normalization-service", filter: "ERROR" },
       command: "kubectl logs -f -n data-processing deployment/normalization-service",
       meaning: {
-        ok: "No ERROR line in normalization-service's newest 1,000 lines.",
+        ok: "No ERROR line in the service's newest 1,000 lines.",
         warn: "ERROR lines in the tail (count in the summary): read them for the dependency that fails, then check dependencies.",
         fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
-        error: "The Kubernetes API did not answer, or normalization-service has no pod to read.",
+        error: "The Kubernetes API did not answer, or the service has no pod to read.",
       },
     },
     {
