@@ -43,10 +43,10 @@ export const traceQualityIssues = defineProcedure({
       params: {},
       command: "kubectl exec -it <pod-name> -n data-processing -- env | grep TRACING",
       meaning: {
-        ok: "normalization-service's pod spec sets TRACING variables, none turning tracing off (TRACING_ENABLED false) or setting TRACING_SAMPLING_RATE to 0.",
+        ok: "The service's pod spec sets TRACING variables, none turning tracing off (TRACING_ENABLED false) or setting TRACING_SAMPLING_RATE to 0.",
         warn: "The pod spec has no TRACING variable, TRACING_ENABLED is false, or TRACING_SAMPLING_RATE is 0 (in the summary): the service sends no spans; adjust sampling rates and check trace configuration.",
         fail: "This check does not fail: tracing turned off is a warn.",
-        error: "The Kubernetes API did not answer, or normalization-service has no pod.",
+        error: "The Kubernetes API did not answer, or the service has no pod.",
       }
     },
     {
