@@ -43,7 +43,7 @@ export const highMemoryUsage = defineProcedure({
       params: {},
       command: "kubectl describe pod <pod-name> -n data-processing",
       meaning: {
-        ok: "The service's pod is running and ready, fewer than 3 restarts, no OOMKilled termination and no Warning events; the summary shows its memory limit.",
+        ok: "The service's pod is running and ready, with fewer than 3 restarts, no OOMKilled termination and no Warning events; the summary shows its memory limit.",
         warn: "The pod was last terminated by OOMKilled or an error (exit 137 is OOM), restarted 3 times or more, or has Warning events: the limit is too low or memory leaks.",
         fail: "A container waits on an error (CrashLoopBackOff after OOM kills) or the pod failed: increase memory limits; see Service Not Starting.",
         error: "The Kubernetes API did not answer, or the service has no pod.",
