@@ -41,7 +41,7 @@ export const dataNotProcessing = defineProcedure({
       command: 'kubectl exec -it clickhouse-0 -n data-processing -- clickhouse-client \\\n  --query "SELECT count() FROM market_ticks"',
       meaning: {
         ok: "market_ticks has rows: ClickHouse holds data (compare with a later run to see it grow).",
-        warn: "The table answers but something about it is unusual: read the summary.",
+        warn: "This check does not warn: a table with rows is ok, an empty one fails.",
         fail: "market_ticks is empty: no data reaches ClickHouse.",
         error: "ClickHouse did not answer: see ClickHouse Issues.",
       },
@@ -54,9 +54,9 @@ export const dataNotProcessing = defineProcedure({
       params: { service: "normalization-service" },
       command: "curl http://normalization-service:9090/metrics | grep processed",
       meaning: {
-        ok: "normalization-service counts processed messages with few errors.",
-        warn: "The service processed nothing yet, or its error ratio is over the warning threshold.",
-        fail: "Processing shows errors only, or the error ratio is over the failure threshold.",
+        ok: "The service counts processed messages, with errors under 1 % of them (errorRateWarn).",
+        warn: "The service processed nothing yet or exposes no processed counter, or its errors are 1 % or more of the messages processed.",
+        fail: "Processing shows errors only, or errors are 10 % or more of the messages processed (errorRateFail).",
         error: "The metrics endpoint did not answer: the service may be down (Service Not Starting).",
       },
       next: { goto: "review-error-logs", because: "the service's own log says why it stopped" },
@@ -69,9 +69,10 @@ export const dataNotProcessing = defineProcedure({
       params: { deployment: "normalization-service", filter: "ERROR", tailLines: 500 },
       command: "kubectl logs -f -n data-processing deployment/normalization-service",
       meaning: {
-        ok: "No ERROR lines in the last 500 lines of normalization-service.",
+        ok: "No ERROR lines in the last 500 lines of the service.",
         warn: "ERROR lines in the tail: read them for the cause (Kafka, ClickHouse, configuration).",
-        fail: "The log could not be read from a running container.",
+        fail: "This check does not fail: ERROR lines are a warn, an unreadable log an error.",
+        error: "The Kubernetes API did not answer, or the service has no pod to read.",
       },
       next: { goto: "check-clickhouse-tables", because: "see whether any data reaches ClickHouse" },
     },    {
