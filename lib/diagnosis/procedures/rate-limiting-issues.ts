@@ -20,9 +20,9 @@ export const rateLimitingIssues = defineProcedure({
       params: { service: "normalization-service" },
       command: "curl http://normalization-service:9090/metrics | grep rate_limit",
       meaning: {
-        ok: "No request was answered 429 since the service started.",
+        ok: "Fewer than 0.5 requests a second were answered 429 over the scrape window (rateLimitedWarnPerSecond).",
         warn: "Requests are being rate limited (429): find out who is over the limit.",
-        fail: "Rate limiting is failing the service.",
+        fail: "This check does not fail: 429s are a warn.",
         error: "The metrics endpoint did not answer.",
       },
       rules: [{ when: { verdict: ["warn", "fail"] }, goto: "check-redis-rate-limit-data", because: "429s are being answered: the Redis counters say which client is over its limit" }],
@@ -36,9 +36,9 @@ export const rateLimitingIssues = defineProcedure({
       params: {},
       command: 'kubectl exec -it redis-0 -n data-processing -- redis-cli \\\n  --scan --pattern "rate_limit:*"',
       meaning: {
-        ok: "No client is over its limit in the current windows.",
-        warn: "Clients are at or over their limit: the keys name them.",
-        fail: "The counters could not be read sensibly.",
+        ok: "No client is over its limit in the current windows (with no limit configured, read the busiest key in the summary).",
+        warn: "Clients are over their limit: the keys name them.",
+        fail: "This check does not fail: clients over their limit are a warn.",
         error: "Redis did not answer.",
       },
     },
@@ -52,7 +52,7 @@ export const rateLimitingIssues = defineProcedure({
       meaning: {
         ok: "No rate_limit lines at warning level or worse.",
         warn: "rate_limit lines in the log: which keys, how often.",
-        fail: "The log could not be read.",
+        fail: "This check does not fail: rate_limit lines are a warn, a log that cannot be read an error.",
         error: "The Kubernetes API did not answer.",
       },
       next: { goto: "abuse", because: "decide whether this is abuse or a client without backoff" },
