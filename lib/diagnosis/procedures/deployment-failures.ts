@@ -31,7 +31,7 @@ export const deploymentFailures = defineProcedure({
       meaning: {
         ok: "The latest revision of data-processing-pipeline is deployed: Helm reports no failed upgrade.",
         warn: "This check does not warn: a release is either deployed (ok) or not (fail).",
-        fail: "The latest revision is failed, pending, uninstalling or unknown (its description in the summary): the summary names the revision still deployed; roll back to it if the cause cannot be fixed quickly.",
+        fail: "The latest revision is failed, pending, uninstalling or unknown (why, and the revision still deployed, in the summary): roll back to it if the cause cannot be fixed quickly.",
         error: "The Kubernetes API did not answer, or the release's Helm Secrets could not be read.",
       }
     },
