@@ -30,7 +30,7 @@ export const postgresqlIssues = defineProcedure({
       command: "kubectl exec -it postgresql-0 -n data-processing -- psql -U user -d db \\\n  -c \"SELECT * FROM pg_stat_activity\"",
       meaning: {
         ok: "Connections are under 80 % of max_connections (connectionsWarn), no session waits on a lock, and no query has run over 2 s.",
-        warn: "Connections at 80 % or more of max_connections, sessions waiting on locks, or a query running over 2 s (all in the summary): find the application holding them; check connection limits.",
+        warn: "Connections at 80 % or more of max_connections, sessions waiting on locks, or a query running over 2 s: the summary names the application; check connection limits.",
         fail: "No connection slot is left for ordinary users: the connection pool is exhausted and new clients are refused; find who holds the connections, then check connection limits.",
         error: "PostgreSQL did not answer: restart PostgreSQL if it is down.",
       }
