@@ -30,7 +30,7 @@ export const traceQualityIssues = defineProcedure({
       command: "curl http://jaeger-collector:9090/metrics | grep traces",
       meaning: {
         ok: "Since the collector started, spans are saved and none was rejected, dropped or failed to save; its queue is under half full.",
-        warn: "Spans were rejected, dropped or failed to save, the queue is half full or more, nothing was saved, or no collector metrics were found (figures in the summary): that is where spans go missing; monitor trace volume.",
+        warn: "Spans were rejected, dropped or failed to save, the queue is half full, or nothing was saved (figures in the summary): that is where spans go missing; monitor trace volume.",
         fail: "The collector's queue is 95 % full or more: new spans are being dropped; reduce trace volume (sampling rates) or give the collector more capacity.",
         error: "The collector's metrics endpoint did not answer: see Jaeger Issues.",
       }
@@ -44,7 +44,7 @@ export const traceQualityIssues = defineProcedure({
       command: "kubectl exec -it <pod-name> -n data-processing -- env | grep TRACING",
       meaning: {
         ok: "The service's pod spec sets TRACING variables, none turning tracing off (TRACING_ENABLED false) or setting TRACING_SAMPLING_RATE to 0.",
-        warn: "The pod spec has no TRACING variable, TRACING_ENABLED is false, or TRACING_SAMPLING_RATE is 0 (in the summary): the service sends no spans; adjust sampling rates and check trace configuration.",
+        warn: "No TRACING variable in the pod spec, TRACING_ENABLED false, or TRACING_SAMPLING_RATE 0: the service sends no spans; adjust sampling rates.",
         fail: "This check does not fail: tracing turned off is a warn.",
         error: "The Kubernetes API did not answer, or the service has no pod.",
       }
