@@ -30,7 +30,7 @@ export const traceQualityIssues = defineProcedure({
       command: "curl http://jaeger-collector:9090/metrics | grep traces",
       meaning: {
         ok: "Since the collector started, spans are saved and none was rejected, dropped or failed to save; its queue is under half full.",
-        warn: "Spans were rejected, dropped or failed to save, the queue is half full, or nothing was saved (figures in the summary): that is where spans go missing; monitor trace volume.",
+        warn: "Spans were rejected, dropped or failed to save, the queue is half full, or nothing was saved or no metrics found (in the summary): that is where spans go missing; monitor trace volume.",
         fail: "The collector's queue is 95 % full or more: new spans are being dropped; reduce trace volume (sampling rates) or give the collector more capacity.",
         error: "The collector's metrics endpoint did not answer: see Jaeger Issues.",
       }
