@@ -31,7 +31,7 @@ export const checkServiceStatus = defineProcedure({
       title: "Check specific service",
       kind: "check",
       check: "kubernetes.get-pods",
-      params: {},
+      params: { selector: "app=normalization-service" },
       command: "kubectl get pods -n data-processing -l app=normalization-service",
       meaning: {
         ok: "Every pod is ready, no container is waiting, and they restarted fewer than 3 times in all.",
