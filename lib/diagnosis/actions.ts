@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { declareIncident } from "@/lib/incidents/declare-incident";
 import { action } from "@/lib/server/action";
 import { consoleBaseUrl } from "@/lib/server/base-url";
+import { declareAndDiagnose, declareAndDiagnoseInput } from "./declare-and-diagnose";
 import { runStep, runStepInput } from "./run-step";
 import { startRun, startRunInput } from "./start-run";
 
@@ -22,17 +22,8 @@ export const runStepAction = action(
   },
 );
 
-/** From a runbook page with no incident open: declare one and start the procedure on it. */
+/** From a runbook page with no incident open: declare one and start the procedure on it (once per key). */
 export const declareAndDiagnoseAction = action(
-  {
-    name: "diagnosis.declare-and-start",
-    permission: "diagnosis:run",
-    input: z.object({ procedure: z.string().min(1), title: z.string().trim().min(3, { message: "Give the incident a title of a few words" }).max(200), severity: z.enum(["SEV1", "SEV2", "SEV3", "SEV4"]), services: z.array(z.string()).default([]) }),
-  },
-  async ({ actor, db, input }) => {
-    const incident = await declareIncident({ db, actor, baseUrl: consoleBaseUrl(), input: { title: input.title, severity: input.severity, services: input.services } });
-    // The run looks at the incident's service when it names exactly one (startRun's default).
-    const run = await startRun({ db, actor, incidentId: incident.id, input: { procedure: input.procedure } });
-    return { incidentId: incident.id, runId: run.id };
-  },
+  { name: "diagnosis.declare-and-start", permission: "diagnosis:run", input: declareAndDiagnoseInput },
+  async ({ actor, db, input }) => declareAndDiagnose({ db, actor, baseUrl: consoleBaseUrl(), input }),
 );

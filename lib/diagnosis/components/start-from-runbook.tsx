@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { newIdempotencyKey } from "@/components/ui/idempotency-key";
 import { declareAndDiagnoseAction, startRunAction } from "../actions";
 
 /**
@@ -17,6 +18,8 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
   const [service, setService] = useState(initialService ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // One declaration per form: a retry of a lost answer returns the incident and run already made.
+  const [declarationKey] = useState(newIdempotencyKey);
 
   const go = async (outcome: Promise<{ ok: true; value: { incidentId: string; runId: string } } | { ok: false; error: { message: string } }>) => {
     setPending(true);
@@ -48,7 +51,7 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          void go(declareAndDiagnoseAction({ procedure, title: newTitle, severity, services: service ? [service] : [] }));
+          void go(declareAndDiagnoseAction({ procedure, title: newTitle, severity, services: service ? [service] : [], idempotencyKey: declarationKey }));
         }}
       >
         <label className="text-sm">
