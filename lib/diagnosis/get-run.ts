@@ -6,13 +6,16 @@ import { AppError } from "@/lib/errors";
 import { operationGates } from "@/lib/operations/step-gates";
 import { findProcedure } from "./catalogue";
 import { runJson } from "./run-json";
+import { serviceNamedBySymptom } from "./symptom-service";
 import type { RunJson } from "./types";
 
 /** The run with what the viewer may do on its operation steps (decided here, on the server). */
 function forViewer(run: RunJson, viewer: Role | undefined): RunJson {
   const procedure = findProcedure(run.procedure);
   if (!viewer || !procedure?.steps.some((step) => step.kind === "operation")) return run;
-  return { ...run, act: operationGates(procedure.steps, run.service, viewer, consoleConfig()) };
+  const catalog = consoleConfig();
+  const services = catalog.services.map((service) => service.name);
+  return { ...run, act: operationGates(procedure.steps, (step) => run.service ?? serviceNamedBySymptom(step, run.results, services), viewer, catalog) };
 }
 
 /** One run of an incident, with every result; 404 when the run is not this incident's. */

@@ -224,6 +224,12 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
       gates: { "verify-image-tags": { kind: "rollout-undo", target: "deployment/data-processing/enrichment-service", confirmName: "enrichment-service" } },
       refusals: { "rollout-undo": "needs the L2 role or above (you are L1)" },
     });
+    // A run from the Prometheus panel is about no service: the restart acts on the service whose target is down.
+    const bare = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "a metrics target down", severity: "SEV3", services: [] } });
+    const prometheus = await startRun({ db: database.db, actor: l1, incidentId: bare.id, input: { procedure: "prometheus-issues" } });
+    await database.db.diagnosisStepResult.create({ data: { runId: prometheus.id, step: "check-targets", attempt: 1, status: "done", verdict: "warn", summary: "2/3 targets up; down: enrichment-service 127.0.0.1:19091 (connection refused)", ranBy: "l1@254carbon.com", branchTo: "check-metrics", branchReason: "next" } });
+    expect((await getRun({ db: database.db, incidentId: bare.id, runId: prometheus.id, viewer: "l1" })).act?.gates["verify-metric-endpoints"]).toMatchObject({ target: "deployment/data-processing/enrichment-service" });
+
     const deploy = await startRun({ db: database.db, actor: l1, incidentId: incident.id, input: { procedure: "deployment-failures" } });
     for (const actor of [l1, l2])
       await expect(runOperationStep({ db: database.db, actor, incidentId: incident.id, runId: deploy.id, stepId: "perform-rollback", body: { dryRun: true } })).rejects.toMatchObject({ code: "forbidden", userMessage: expect.stringContaining("Helm rollback needs the l3 role") });

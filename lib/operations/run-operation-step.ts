@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { findProcedure, findStep } from "@/lib/diagnosis/catalogue";
 import { recordOperationStep } from "@/lib/diagnosis/record-operation-step";
+import { serviceNamedBySymptom } from "@/lib/diagnosis/symptom-service";
 import { AppError } from "@/lib/errors";
 import { operationContext } from "./context";
 import { executeOperation } from "./execute-operation";
@@ -30,7 +31,8 @@ export function isOperationStepBody(body: unknown): boolean {
 
 /**
  * An operation step of a guided-diagnosis run: the step names the operation, its catalog
- * target (a service's Deployment aimed at the run's service) and parameters; `verify` names
+ * target (a service's Deployment aimed at the run's service, or at the service its symptom
+ * names) and parameters; `verify` names
  * the run's check steps that found the symptom, whose checks (with the parameters they ran
  * with) become the operation's before/after. Preview and execution are the same use cases
  * as the incident's own operations; an execution is then recorded as the step's result
@@ -55,7 +57,9 @@ export async function runOperationStep(options: { db: Db; actor: Actor; incident
     return [{ check: source.check, params: { ...source.params, ...((ran?.params ?? {}) as Record<string, unknown>) } }];
   });
   const context = options.context ?? operationContext();
-  const request = { kind: step.operation, target: aimTarget(context.catalog, step.target, run.service), params: step.params };
+  // The run's service, else (a run from a system's panel) the one service its symptom names: the exporter that stopped.
+  const service = run.service ?? serviceNamedBySymptom(step, run.results, context.catalog.services.map((entry) => entry.name));
+  const request = { kind: step.operation, target: aimTarget(context.catalog, step.target, service), params: step.params };
   if (body.dryRun) return previewOperation({ db, actor, incidentId, request, context, verify: verify.length ? verify : undefined });
   const executed = await executeOperation({ db, actor, incidentId, request: { ...request, confirm: body.confirm, idempotencyKey: body.idempotencyKey }, context, verify: verify.length ? verify : undefined, run: { runId, step: stepId } });
   // A duplicate of an execution this run never recorded (confirmed from the Act panel with the same preview) still completes the step.
