@@ -188,8 +188,8 @@ test("failed Helm upgrade → Deployment Failures → Helm rollback refused to L
   await expect(page.locator('[data-testid="run-map"] button', { hasText: "Perform rollback if needed" })).toHaveAttribute("data-status", "done");
   await expect(view.getByTestId("step-result").first().locator("[data-verdict]").first()).toHaveAttribute("data-verdict", "succeeded");
   const env = await lab(["env"]);
-  const helm = /HELM_BIN=("?)([^"\n]+)\1/.exec(env)?.[2] ?? "helm";
-  const history = await run(helm, ["history", "data-processing-pipeline", "-n", "data-processing", "--kubeconfig", ".lab/kubeconfig"]);
+  const variable = (name: string) => new RegExp(`${name}=("?)([^"\\n]+)\\1`).exec(env)?.[2];
+  const history = await run(variable("HELM_BIN") ?? "helm", ["history", "data-processing-pipeline", "-n", "data-processing", "--kubeconfig", variable("KUBECONFIG") ?? ".lab/kubeconfig"]);
   expect(history.trim().split("\n").at(-1)).toMatch(/deployed\s+.*Rollback to \d+/);
 
   await goNext(page, "Verify the fix");
