@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { decodeEvents } from "../lib/diagnosis/step-stream";
 import { LIVE_A_URL, LIVE_B_URL } from "../playwright.config";
 
 /**
@@ -102,6 +103,20 @@ test("the diagnosis API: viewers read runbooks and runs but cannot run; bad inpu
   const got = (await (await l1.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).json()) as { state: string; next: { step: string }; steps: { id: string; status: string; verdict?: string }[] };
   expect(got.steps[0]).toMatchObject({ id: "check-consumer-groups", status: "done", verdict: "skipped" });
   expect(got.next.step).toBe("check-topic-details");
+
+  // Asked for text/event-stream (as the step view asks), a press streams its progress, then the same result JSON.
+  const stream = { Origin: new URL(l1.url()).origin, Accept: "text/event-stream" };
+  const streamed = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-topic-details`, { headers: stream, data: { attempt: 1 } });
+  expect(streamed.status()).toBe(200);
+  expect(streamed.headers()["content-type"]).toMatch(/^text\/event-stream/);
+  const { events } = decodeEvents(await streamed.text());
+  expect(events.map((event) => event.type)).toEqual(["progress", "result"]);
+  expect(events[0]).toMatchObject({ type: "progress", progress: { text: expect.stringMatching(/^running "/) } });
+  expect(events[1]).toMatchObject({ type: "result", result: { step: "check-topic-details", attempt: 1, status: "done", ranBy: L1 } });
+  // Refused before the step starts (that attempt is made): the status and JSON body a plain press gets.
+  const again = await l1.request.post(`/api/v1/incidents/${id}/runs/${run.id}/steps/check-topic-details`, { headers: stream, data: { attempt: 1 } });
+  expect(again.status()).toBe(409);
+  expect(((await again.json()) as { error: { message: string } }).error.message).toContain(`${L1} already ran`);
 
   const viewer = await signedIn(browser, LIVE_A_URL, "vic.live@254carbon.com");
   expect((await viewer.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).status()).toBe(200);

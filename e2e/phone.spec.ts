@@ -144,6 +144,45 @@ test("L1 finds the menu by keyboard, declares an incident from the overview and 
   await checkPage(page, testInfo, "incident-with-note");
 });
 
+test("follow a wizard step: L1 starts the procedure on the incident, runs a step, and reads the verdict and the next step on the phone", async ({ page }, testInfo) => {
+  // The incident exists already (declared from a laptop, or by the previous responder).
+  const api = await playwrightRequest.newContext({ baseURL: CONSOLE_URL, extraHTTPHeaders: { Origin: CONSOLE_URL } });
+  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+  await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: ACCOUNTS.l1.email, password: ACCOUNTS.l1.password, json: "true" } });
+  const title = `No ticks in ClickHouse (${testInfo.project.name})`;
+  const declared = await api.post("/api/v1/incidents", { data: { title, severity: "SEV2", services: ["normalization-service"] } });
+  expect(declared.status()).toBe(201);
+  const { id } = (await declared.json()) as { id: string };
+  await api.dispose();
+
+  await signIn(page, ACCOUNTS.l1.email, ACCOUNTS.l1.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const panel = page.getByTestId("diagnosis-panel");
+  await panel.getByLabel("Procedure").selectOption("data-not-processing");
+  await panel.getByTestId("start-run").click();
+  const view = page.getByTestId("step-view");
+  await expect(view).toHaveAttribute("data-step", "check-kafka-topic-lag");
+  await expect(view.getByTestId("step-command")).toContainText("kafka-consumer-groups.sh");
+  await checkPage(page, testInfo, "wizard-step");
+
+  await view.getByTestId("run-step").tap();
+  // Whatever the check finds here (the e2e console has no Kafka: skipped, "not configured"), it is a verdict with its summary, and the run goes on.
+  await expect(view.getByTestId("step-result").locator("[data-verdict]")).toHaveAttribute("data-verdict", /^(ok|warn|fail|error|skipped)$/);
+  await expect(view.getByTestId("step-summary")).not.toBeEmpty();
+  const next = view.getByTestId("next-step");
+  await expect(next).toContainText("Next: Check ClickHouse tables");
+  await expect(next).toBeInViewport({ ratio: 0.5 });
+  await expect(page.getByTestId("run-map").locator('[data-status="done"]')).toHaveCount(1);
+  await checkPage(page, testInfo, "wizard-verdict");
+
+  // The suggested step is one tap away.
+  await next.getByRole("button", { name: "Check ClickHouse tables" }).tap();
+  await expect(page.getByTestId("step-view")).toHaveAttribute("data-step", "check-clickhouse-tables");
+  await expect(page.getByTestId("suggested-reason")).toBeVisible();
+});
+
 test("every page of the console fits the phone and passes axe, reached through the menu", async ({ page }, testInfo) => {
   await signIn(page, ACCOUNTS.l1.email, ACCOUNTS.l1.password);
   await expect(page).toHaveURL(/\/$/);
