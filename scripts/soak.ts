@@ -78,7 +78,7 @@ async function listenerPid(port: number): Promise<number | null> {
 async function waitForHealth(base: string, child: ChildProcess | null, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the console exited (${child.exitCode}) before serving; see its output above`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`the console exited (${child.exitCode ?? child.signalCode}) before serving; see its output above`);
     if (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false)) return;
     await sleep(1_000);
   }
@@ -104,11 +104,19 @@ async function startConsole(): Promise<Target> {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // the group is gone already
+    }
+  };
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    process.kill(-child.pid, "SIGTERM");
-    for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    if (!running() || child.pid === undefined) return;
+    signal("SIGTERM");
+    for (let i = 0; i < 50 && running(); i++) await sleep(100);
+    if (running()) signal("SIGKILL");
   };
   try {
     // A build may run first when the sources are newer than .next (scripts/start.ts).

@@ -2,7 +2,7 @@
 # `npm run test:lab`: the tier that needs the lab. Brings the lab up (idempotent; `up` runs
 # `lab install` first: Debian packages, Maven jars, Go builds, cached after the first), runs the
 # connector/check/lab tests against its real servers, then the browser journeys that
-# inject its faults. Builds the console first when no build exists (npm test builds it).
+# inject its faults, then the short load soak (scripts/soak.ts --short). Builds the console first when no build exists (npm test builds it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +21,6 @@ fi
 
 step "Lab journeys (Playwright, Chromium)"
 npx playwright test -c playwright.lab.config.ts
+
+step "Load soak, short form (20 responders, 30 s: 0 errors; latencies and memory printed)"
+npx tsx scripts/soak.ts --short
