@@ -65,7 +65,7 @@ test("consumer stall → Data Not Processing → L1 restarts normalization-servi
   await lab(["fault", "consumer-stall"]);
   await signInAs(page, "l1");
   // Diagnose once the lag is past the check's warning threshold (1,000), as a responder paged for it would.
-  await diagnoseFromOverview(page, "data-not-processing", /normalization-group lag \d{1,3}(,\d{3})+ and growing .*→ Data Not Processing/, "Ticks not processed: normalization-group lag growing");
+  await diagnoseFromOverview(page, "data-not-processing", /normalization-group lag \d{1,3}(,\d{3})+ and growing .*→ Data Not Processing/, "Ticks stuck behind a stalled consumer: normalization-group lag growing");
 
   const view = page.getByTestId("step-view");
   await expect(view).toHaveAttribute("data-step", "check-kafka-topic-lag");
@@ -130,7 +130,7 @@ test("consumer stall → Data Not Processing → L1 restarts normalization-servi
   // The service page offers the same Act panel for the service's own objects, on an open incident.
   await page.goto("/services/normalization-service");
   const act = page.getByTestId("service-act");
-  await expect(act.getByLabel("On incident").locator("option", { hasText: "Ticks not processed: normalization-group lag growing" })).toHaveCount(1);
+  await expect(act.getByLabel("On incident").locator("option", { hasText: "Ticks stuck behind a stalled consumer: normalization-group lag growing" })).toHaveCount(1);
   await expect(act.getByLabel("Object").locator("option")).toHaveText(["normalization-service (deployment)"]);
   await expect(act.getByLabel("Operation").locator("option", { hasText: "Scale" })).toBeDisabled();
   await expect(act.getByLabel("Operation").locator("option", { hasText: "Rollout restart" })).toBeEnabled();

@@ -5,16 +5,9 @@
  * the runbook's "update enrichment logic / data quality checks" cleanup.
  */
 import { setFault } from "../core/fault-state.ts";
-import { CLICKHOUSE_URL } from "../core/paths.ts";
+import { clickhouse } from "../core/clickhouse.ts";
 import { waitFor } from "../core/proc.ts";
 import type { Fault } from "./fault.ts";
-
-async function clickhouse(sql: string): Promise<string> {
-  const res = await fetch(CLICKHOUSE_URL, { method: "POST", body: sql, signal: AbortSignal.timeout(30_000) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`ClickHouse: ${text.trim()}`);
-  return text.trim();
-}
 
 export const badPrices: Fault = {
   name: "bad-prices",
