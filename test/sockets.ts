@@ -18,16 +18,7 @@ export interface BlackHole {
 }
 
 export async function blackHole(): Promise<BlackHole> {
-  const held: Socket[] = [];
-  const server: Server = createServer((socket) => void held.push(socket));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    port: (server.address() as { port: number }).port,
-    async close() {
-      for (const socket of held) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return listenWith(() => undefined);
 }
 
 export interface FreezableProxy {
