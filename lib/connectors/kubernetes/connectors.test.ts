@@ -124,6 +124,16 @@ describe("pure connector logic", () => {
     expect(usage[1]).toMatchObject({ name: "b", memoryLimitBytes: null, memoryOfLimit: null });
   });
 
+  it("event messages with a credential in them are masked, the rest kept", () => {
+    const event = summarizeEvent({
+      metadata: {},
+      involvedObject: { kind: "Pod", name: "svc-1" },
+      reason: "Failed",
+      message: 'Failed to pull image "reg/svc:1": https://robot:s3cr3t@reg.example/v2/ unauthorized; config {"password": "hunter2"}',
+    });
+    expect(event.message).toBe('Failed to pull image "reg/svc:1": https://***:***@reg.example/v2/ unauthorized; config {"password": "***"}');
+  });
+
   it("image pulls: the waiting reason, the kubelet message and the pull event", () => {
     const stuck = pod("svc-new", {
       spec: { containers: [{ name: "app", image: "reg/svc:2.5.0" }], imagePullSecrets: [{ name: "registry-254carbon" }] },

@@ -1,5 +1,5 @@
 import type { CoreV1Event } from "@kubernetes/client-node";
-import { failure, type ConnectorResult } from "../result";
+import { failure, redactLogLine, type ConnectorResult } from "../result";
 import { coreApi, type KubeTarget } from "./kube-client";
 import { kubeCall } from "./kube-call";
 import { isK8sName } from "./names";
@@ -8,7 +8,8 @@ import { boundedText, isoTime } from "./text";
 
 /**
  * `kubectl get events -n <namespace> --sort-by='.lastTimestamp'` and the Events section of
- * `kubectl describe pod`: newest first, messages printable and bounded.
+ * `kubectl describe pod`: newest first, messages printable, bounded and with credentials
+ * masked (a pull or probe failure may quote a registry URL or a header with its secret).
  */
 export interface EventSummary {
   type: string;
@@ -26,7 +27,7 @@ export function summarizeEvent(event: CoreV1Event): EventSummary {
   return {
     type: printable(event.type ?? "Normal"),
     reason: printable(event.reason ?? ""),
-    message: boundedText(event.message ?? "", 1_000),
+    message: redactLogLine(boundedText(event.message ?? "", 1_000)),
     object: { kind: printable(event.involvedObject?.kind ?? ""), name: printable(event.involvedObject?.name ?? "") },
     count: event.series?.count ?? event.count ?? 1,
     firstSeen: isoTime(event.firstTimestamp ?? event.eventTime ?? event.metadata?.creationTimestamp),
