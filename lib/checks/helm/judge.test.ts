@@ -38,4 +38,11 @@ describe("helm.status verdicts", () => {
     expect(judgeStatus(status("failed", 4), now)).toMatchObject({ verdict: "fail", summary: expect.stringContaining("Upgrade failed: timeout; revision 4 is the one deployed") });
     expect(judgeStatus(status("pending-rollback", null), now).verdict).toBe("fail");
   });
+
+  it("keeps the release's notes and values out of the result: it becomes evidence every role reads", () => {
+    const judged = judgeStatus({ ...status("failed", 4), notes: "admin password: hunter2", values: { db: { password: "hunter2" } } });
+    expect(judged.data).not.toHaveProperty("notes");
+    expect(judged.data).not.toHaveProperty("values");
+    expect(JSON.stringify(judged)).not.toContain("hunter2");
+  });
 });

@@ -7,16 +7,20 @@ import { releaseParams } from "./params";
 
 /**
  * `helm status data-processing-pipeline -n data-processing` ("Check deployment status"):
- * the latest revision's status, chart, app version, when, description and notes, read from
- * Helm's release Secrets (values with secret-looking keys redacted).
+ * the latest revision's status, chart, app version, when and description, read from Helm's
+ * release Secrets. Not its notes or values: a result becomes evidence on the incident, which
+ * every role reads (viewers too), and charts print credentials in both.
  * Verdict: ok when deployed; fail when failed, pending-*, uninstalling/uninstalled or unknown.
  */
-export function judgeStatus(status: HelmReleaseStatus, now = Date.now()): { verdict: Verdict; summary: string; data: HelmReleaseStatus } {
+export type HelmStatusEvidence = Omit<HelmReleaseStatus, "notes" | "values">;
+
+export function judgeStatus(status: HelmReleaseStatus, now = Date.now()): { verdict: Verdict; summary: string; data: HelmStatusEvidence } {
   const age = status.updated ? ago(now - Date.parse(status.updated)) : "at an unknown time";
+  const { notes: _notes, values: _values, ...data } = status;
   const base = `${status.name} revision ${status.revision} ${status.status}: ${status.chart} (app ${status.appVersion ?? "?"}), ${age}`;
-  if (status.status === "deployed") return { verdict: "ok", summary: base, data: status };
+  if (status.status === "deployed") return { verdict: "ok", summary: base, data };
   const running = status.deployedRevision !== null ? `; revision ${status.deployedRevision} is the one deployed` : "; no revision is deployed";
-  return { verdict: "fail", summary: `${base} — ${status.description}${running}`, data: status };
+  return { verdict: "fail", summary: `${base} — ${status.description}${running}`, data };
 }
 
 export function ago(ms: number): string {
