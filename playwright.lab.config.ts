@@ -10,6 +10,8 @@ export const LAB_CONSOLE_URL = "http://localhost:3104";
 
 export default defineConfig({
   testDir: "e2e-lab",
+  // start from a settled lab: the vitest lab suite that ran before may have left a rollout going
+  globalSetup: "./e2e-lab/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
