@@ -25,20 +25,28 @@ export function actorLabel(actor: Actor | null): string {
   return actor.email;
 }
 
+/**
+ * The audit row an entry is: the one mapping of an entry to the log's columns, for
+ * recordAudit and for writers that append audit rows inside a larger SQL statement
+ * (lib/diagnosis/record-step-result.ts). Either way the row is an INSERT into the same
+ * table, whose trigger makes it append-only.
+ */
+export function auditRow(entry: AuditEntry) {
+  return {
+    actorId: entry.actor && entry.actor.kind !== "system" ? entry.actor.id : null,
+    actor: actorLabel(entry.actor),
+    action: entry.action,
+    outcome: entry.outcome,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    before: entry.before,
+    after: entry.after,
+    detail: entry.detail,
+    at: entry.at,
+  };
+}
+
 /** Appends one row to the audit log (a trigger makes the table append-only). */
 export async function recordAudit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: entry.actor && entry.actor.kind !== "system" ? entry.actor.id : null,
-      actor: actorLabel(entry.actor),
-      action: entry.action,
-      outcome: entry.outcome,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      before: entry.before,
-      after: entry.after,
-      detail: entry.detail,
-      at: entry.at,
-    },
-  });
+  await db.auditLog.create({ data: auditRow(entry) });
 }

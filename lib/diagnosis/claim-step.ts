@@ -20,9 +20,9 @@ export interface StepClaim {
  * Claims a step for one press in ONE statement: inserts its attempt as "running" and tells
  * live viewers (NOTIFY, delivered on commit) that it runs. The unique (run, step, attempt)
  * decides between presses that read the same results: one gets the row's id, the others
- * `null` (ON CONFLICT DO NOTHING), and are told who has it. It runs while the step already
- * runs (run-step.ts), so its cost is mostly hidden; a Prisma `create` plus a NOTIFY cost twice
- * the round trips and, on a busy machine, most of the check's time.
+ * `null` (ON CONFLICT DO NOTHING), and are told who has it. Only a step still running after
+ * run-step.ts's CLAIM_AFTER_MS is claimed, while it runs; a quicker one is inserted done by
+ * its result's statement (record-step-result.ts) under the same unique key.
  */
 export async function claimStep(db: Db, claim: StepClaim): Promise<bigint | null> {
   const params = claim.params === null ? null : JSON.stringify(claim.params);

@@ -13,6 +13,8 @@ import { branchAfter, runView } from "./engine";
 import { resultJson } from "./run-json";
 import { claimStep, type StepClaim } from "./claim-step";
 import { recordStepResult } from "./record-step-result";
+import { readRunForStep } from "./read-run";
+import { knownRun, rememberRun } from "./run-heads";
 import { prepareStep, type PreparedStep, type ProgressSink, type StepExecution } from "./step-runners";
 import type { StepProgress, StepResultJson } from "./types";
 
@@ -35,15 +37,34 @@ export const runStepInput = z
 const STALE_CLAIM_MS = 5 * 60_000;
 
 /**
+ * How long a step runs before it is claimed. Most checks answer in 2–50 ms: claiming them
+ * would add a write (and its work on the event loop) to every press for a "running" state no
+ * one has time to see (`npm run bench -- steps`). Longer steps (log scans, verifies, a backend
+ * at its deadline) are claimed, stream progress, and refuse a second press while they run.
+ */
+const CLAIM_AFTER_MS = 50;
+
+/** Whether the step finished within `ms` (it never rejects: execute() turns failures into verdicts). */
+async function finishesWithin(execution: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([execution.then(() => true), elapsed]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Runs one step of a run: validates the input (bad parameters or answers are refused before
  * anything runs), claims the step (one execution per press, however many responders press
  * at once), runs it, stores the result with the branch it chooses, and writes it to the
  * incident's timeline as evidence. A backend that is down is an `error` verdict and the
  * run goes on. Re-running a step adds an attempt; earlier results stay.
  *
- * Three round trips in all (`npm run bench -- steps`): the run's read (two queries side by
- * side), the claim with its notification (written while the step already runs), and the
- * result with its evidence and notification in one statement.
+ * Two round trips for a step that answers within CLAIM_AFTER_MS (`npm run bench -- steps`):
+ * the run's read (one query; a check of a run this process has seen already runs meanwhile), then the result with its claim, evidence, audit
+ * and notification in one statement; a longer step adds its claim, written while it runs.
  */
 export async function runStep(options: {
   db: Db;
@@ -57,15 +78,32 @@ export async function runStep(options: {
 }): Promise<StepResultJson> {
   const input = validate(runStepInput, options.input ?? {}, "Invalid step input");
   const { db, actor, incidentId, runId, stepId } = options;
-  // Two reads side by side: Prisma's `include` would make them one after the other.
-  const [run, rows] = await Promise.all([db.diagnosisRun.findUnique({ where: { id: runId } }), db.diagnosisStepResult.findMany({ where: { runId }, orderBy: { id: "asc" } })]);
-  if (!run || run.incidentId !== incidentId) throw new AppError("not_found", `No diagnosis run '${runId}' on this incident.`);
+  // Progress waits for the claim: a press that loses it must not have streamed a start.
+  let claimed = false;
+  let early: string | null = null;
+  let started = performance.now();
+  const tell = (text: string) => options.onProgress?.({ text, elapsedMs: Math.round(performance.now() - started) });
+  const sink: ProgressSink | undefined = options.onProgress && ((text) => (claimed ? tell(text) : (early = text)));
+  // A check of a run this process has seen starts while the run is read: the run's head (its
+  // procedure and service, all the check's parameters depend on) never changes, and the read
+  // still decides whether the press stands; if it does not, the check only read.
+  const head = knownRun(runId);
+  const headProcedure = head?.incidentId === incidentId ? findProcedure(head.procedure) : undefined;
+  const headStep = headProcedure && findStep(headProcedure, stepId);
+  // Only checks: their parameters come from the step, the press and the service, never from earlier results.
+  const speculative = headStep?.kind === "check" ? prepareStep(headStep, input, { earlier: [], steps: headProcedure!.steps, service: head!.service }) : null;
+  const speculation = speculative && { execution: execute(speculative, sink), started, startedAt: new Date() };
+
+  const read = await readRunForStep(db, runId);
+  if (!read || read.head.incidentId !== incidentId) throw new AppError("not_found", `No diagnosis run '${runId}' on this incident.`);
+  const { head: run, results: rows } = read;
+  rememberRun(runId, run);
   const procedure = findProcedure(run.procedure);
   if (!procedure) throw new AppError("not_found", `The procedure '${run.procedure}' of this run no longer exists.`);
   const step = findStep(procedure, stepId);
   if (!step) throw new AppError("not_found", `No step '${stepId}' in ${procedure.title}; its steps are ${procedure.steps.map((candidate) => candidate.id).join(", ")}.`);
   const results = rows.map(resultJson);
-  const prepared = prepareStep(step, input, { earlier: results, steps: procedure.steps, service: run.service });
+  const prepared = speculative ?? prepareStep(step, input, { earlier: results, steps: procedure.steps, service: run.service });
 
   const own = results.filter((result) => result.step === stepId);
   const latest = own.at(-1);
@@ -77,16 +115,16 @@ export async function runStep(options: {
     throw new AppError("bad_request", `reason: the suggested step is ${suggested ? `"${findStep(procedure, suggested)?.title}"` : "none (the run is finished)"}; say why you take "${step.title}" instead.`);
   const attempt = (latest?.attempt ?? 0) + 1;
 
-  // The step starts while its claim is written: every kind run here only reads (operations
-  // go through lib/operations, never here), so a press that loses the claim has changed
-  // nothing, and its result is dropped unrecorded. The claim itself is the unique
-  // (run, step, attempt): of two presses that read the same results, one insert wins.
-  const started = performance.now();
-  const tell = (text: string) => options.onProgress?.({ text, elapsedMs: Math.round(performance.now() - started) });
-  // Progress waits for the claim: a press that loses it must not have streamed a start.
-  let claimed = false;
-  let early: string | null = null;
-  const execution = execute(prepared, options.onProgress && ((text) => (claimed ? tell(text) : (early = text))));
+  // The step starts before anything is written: every kind run here only reads (operations
+  // go through lib/operations, never here), so a press that loses the step has changed
+  // nothing, and its result is dropped unrecorded. What decides between presses that read
+  // the same results is the unique (run, step, attempt): of two inserts, one wins. A step
+  // still running after CLAIM_AFTER_MS inserts its attempt as "running" (the claim: live
+  // viewers see it run, a later press is told at once, progress streams); one done sooner
+  // inserts its attempt done, with its evidence, in the one statement that records it.
+  if (!speculation) started = performance.now();
+  const startedAt = speculation?.startedAt ?? new Date();
+  const execution = speculation?.execution ?? execute(prepared, sink);
   const claim: Omit<StepClaim, "incidentId"> = {
     runId,
     step: stepId,
@@ -96,24 +134,27 @@ export async function runStep(options: {
     offPathReason: offPath ? (input.reason ?? "re-run") : null,
     ranBy: actorLabel(actor),
     ranById: actor.kind === "user" ? actor.id : null,
-    startedAt: new Date(),
+    startedAt,
   };
-  const claimId = await claimStep(db, { ...claim, incidentId });
-  if (claimId === null) throw await claimedBy(db, runId, stepId, attempt, step.title);
-  claimed = true;
-  tell(`running "${step.title}"`);
-  if (early) tell(early);
+  let claimId: bigint | null = null;
+  if (!(await finishesWithin(execution, CLAIM_AFTER_MS))) {
+    claimId = await claimStep(db, { ...claim, incidentId });
+    if (claimId === null) throw await claimedBy(db, runId, stepId, attempt, step.title);
+    claimed = true;
+    tell(`running "${step.title}"`);
+    if (early) tell(early);
+  }
   const done = await execution;
   const durationMs = Math.round(performance.now() - started);
   const data = boundData(done.data);
   const branch = branchAfter(procedure, step, { verdict: done.verdict, data, answer: done.answer });
   const finishedAt = new Date();
 
-  await recordStepResult(db, {
+  const id = await recordStepResult(db, {
+    ...(claimId === null ? { claim } : { resultId: claimId }),
     actor,
     incidentId,
     runId,
-    resultId: claimId,
     result: { verdict: done.verdict, summary: done.summary, data, answer: done.answer, branchTo: branch.goto, branchReason: branch.because, durationMs, finishedAt },
     run: { nextStep: branch.goto === END ? null : branch.goto, nextReason: branch.because, state: branch.goto === END ? "finished" : "active" },
     evidence: done.evidence
@@ -135,10 +176,12 @@ export async function runStep(options: {
         }
       : null,
   });
+  // Unclaimed and beaten to its attempt by another press (or the run was deleted meanwhile).
+  if (id === null) throw await claimedBy(db, runId, stepId, attempt, step.title);
   return resultJson({
     ...claim,
     params: claim.params as Prisma.JsonValue,
-    id: claimId,
+    id,
     status: "done",
     verdict: done.verdict,
     summary: done.summary,
@@ -168,9 +211,13 @@ const runningConflict = (ranBy: string, title: string) => new AppError("conflict
 const ranConflict = (ranBy: string, title: string, attempt: number) =>
   new AppError("conflict", `${ranBy} already ran "${title}" (attempt ${attempt}); its result is shown. Run it again to add another attempt.`);
 
-/** The press that won the same attempt, to tell the one that lost who has it (read only on a conflict). */
+/** The press that won the same attempt, to tell the one that lost who has it (read only on a conflict); or the run is gone. */
 async function claimedBy(db: Db, runId: string, stepId: string, attempt: number, title: string): Promise<AppError> {
   const winner = await db.diagnosisStepResult.findUnique({ where: { runId_step_attempt: { runId, step: stepId, attempt } } }).catch(() => null);
-  if (!winner) return new AppError("conflict", `Someone else pressed "${title}" at the same moment; their result will appear here.`);
+  if (!winner) {
+    if (!(await db.diagnosisRun.findUnique({ where: { id: runId }, select: { id: true } }).catch(() => null)))
+      return new AppError("not_found", "This run no longer exists (its incident was deleted); the step's result was not recorded.");
+    return new AppError("conflict", `Someone else pressed "${title}" at the same moment; their result will appear here.`);
+  }
   return winner.status === "running" ? runningConflict(winner.ranBy, title) : ranConflict(winner.ranBy, title, winner.attempt);
 }

@@ -123,6 +123,36 @@ describe("guided diagnosis runs (real PostgreSQL)", () => {
     expect(stored.results).toHaveLength(1);
   });
 
+  it("a step that answers at once is written in one statement: one of two presses wins, its evidence is linked and audited as its own", async () => {
+    const { incident, run } = await incidentWithRun();
+    // A question answers at once: no claim is written before its result.
+    const press = (actor: Actor) =>
+      runStep({ db: database.db, actor, incidentId: incident.id, runId: run.id, stepId: "recent-change", input: { answer: "yes", reason: "we deployed 10 minutes ago", attempt: 1 } });
+    const outcomes = await Promise.allSettled([press(l1), press(l2)]);
+    const won = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+    const lost = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toEqual([expect.objectContaining({ code: "conflict", userMessage: expect.stringContaining(`${won[0]!.ranBy} already ran "Recent change?"`) })]);
+
+    const rows = await database.db.diagnosisStepResult.findMany({ where: { runId: run.id } });
+    expect(rows).toHaveLength(1);
+    const evidence = (await getIncident(database.db, incident.id))!.timeline.filter((entry) => entry.kind === "evidence");
+    expect(evidence).toHaveLength(1);
+    expect(rows[0]!.timelineEventId?.toString()).toBe(evidence[0]!.id.toString());
+    expect(evidence[0]).toMatchObject({ author: won[0]!.ranBy, data: { check: "question", run: { id: run.id, step: "recent-change", attempt: 1 } } });
+    const winner = won[0]!.ranBy === "l1@254carbon.com" ? l1 : l2;
+    const audits = await database.db.auditLog.findMany({ where: { targetId: incident.id, action: "incident.evidence" } });
+    expect(audits).toEqual([expect.objectContaining({ actorId: winner.kind === "user" ? winner.id : null, actor: won[0]!.ranBy, outcome: "ok", targetType: "incident", after: { check: "question", verdict: "answered" } })]);
+    expect((await getRun({ db: database.db, incidentId: incident.id, runId: run.id })).next?.step).toBe(won[0]!.branchTo);
+  });
+
+  it("a run is only pressed through its own incident, also once this process knows the run", async () => {
+    const { run } = await incidentWithRun();
+    const other = await declareIncident({ db: database.db, actor: l1, baseUrl: BASE, input: { title: "Another incident", severity: "SEV3", services: [] } });
+    await expect(runStep({ db: database.db, actor: l1, incidentId: other.id, runId: run.id, stepId: "check-kafka-topic-lag", input: {} })).rejects.toMatchObject({ code: "not_found" });
+    expect(await database.db.diagnosisStepResult.count({ where: { runId: run.id } })).toBe(0);
+  });
+
   it("two presses of the same attempt after it finished are still one execution", async () => {
     const { incident, run } = await incidentWithRun();
     await runStep({ db: database.db, actor: l1, incidentId: incident.id, runId: run.id, stepId: "check-kafka-topic-lag", input: { attempt: 1 } });

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { announceChange } from "@/lib/incidents/live/timeline-bus";
 import { consoleConfig } from "@/lib/config/console-config";
 import { findProcedure } from "./catalogue";
+import { rememberRun } from "./run-heads";
 import { runJson } from "./run-json";
 import type { RunJson } from "./types";
 
@@ -42,5 +43,6 @@ export async function startRun(options: { db: Db; actor: Actor; incidentId: stri
     return created;
   });
   await announceChange(db, incidentId);
+  rememberRun(run.id, run);
   return runJson(run);
 }
