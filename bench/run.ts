@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   incidents: async () => (await import("./incidents")).run(),
   health: async () => (await import("./health")).run(),
+  "health-sharing": async () => (await import("./health-sharing")).run(),
   detection: async () => (await import("./detection")).run(),
   deadlines: async () => (await import("./deadlines")).run(),
   steps: async () => (await import("./steps")).run(),

@@ -59,6 +59,8 @@ export interface CollectorOptions {
   now?: () => number;
   /** other console processes on the same database: take turns probing each panel */
   sharing?: ProbeSharing;
+  /** told of every probe this process ran (for its metrics): the panel's key, and whether the result went to the others */
+  onProbe?: (panel: string, published: boolean) => void;
 }
 
 /** After the database failed to answer, the collector probes on its own this long before asking it again. */
@@ -267,11 +269,14 @@ export class HealthCollector {
     panel.history.record(finished, health.figures);
     panel.health = { name: panel.definition.name, ...health, findings: "findings" in health ? (health.findings ?? []) : [], checkedAt: startedAt, ms: finished - started, history: {} };
     const sharing = claimNo ? this.sharingUp() : null;
-    if (!sharing || !claimNo) return;
-    const { history: _history, ...result } = panel.health;
-    // Unpublished (the database went away, or the lease ran out and another process took
-    // over), the others wait at most the lease and then probe themselves.
-    await sharing.publish(key(panel), claimNo, result, this.timing.holdMs).catch(() => this.sharingFailed());
+    let published = false;
+    if (sharing && claimNo) {
+      const { history: _history, ...result } = panel.health;
+      // Unpublished (the database went away, or the lease ran out and another process took
+      // over), the others wait at most the lease and then probe themselves.
+      published = await sharing.publish(key(panel), claimNo, result, this.timing.holdMs).catch(() => (this.sharingFailed(), false));
+    }
+    this.options.onProbe?.(key(panel), published);
   }
 
   private assemble(): HealthSnapshot {
