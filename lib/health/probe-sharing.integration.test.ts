@@ -14,7 +14,7 @@ import { postgresProbeSharing, type ProbeSharing } from "./probe-sharing";
  * panel; with the database down, each probes on its own.
  */
 const DEADLINE_MS = 300;
-const CADENCE_MS = 600;
+const CADENCE_MS = 1_000;
 const PANELS = [
   { kind: "service", name: "normalization-service" },
   { kind: "system", name: "kafka" },
