@@ -1,11 +1,14 @@
 /**
  * Progress while a log scan runs, against the lab's Kubernetes: a step answered as
  * Server-Sent Events (what the step view reads, lib/diagnosis/step-stream.ts) gives the scan's
- * figures before its result, and the result is the one stored. Reads only (no fault, no
- * restart), so it needs no lab lock; needs the lab up and the test PostgreSQL.
+ * figures before its result, and the result is the one stored. The lab's logs are short (a
+ * scan takes 15–70 ms, under the 50 ms after which a step is claimed and streams), so the
+ * console reaches the lab's API server through a slow network: each chunk 40 ms late, as
+ * over a distant link. Reads only (no fault, no restart), so it needs no lab lock; needs
+ * the lab up and the test PostgreSQL.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -13,6 +16,7 @@ import { labEnv } from "@/lab/core/lab-env";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { createUser } from "@/lib/users/create-user";
+import { delayingProxy, type DelayingProxy } from "@/test/delaying-proxy";
 import { createTestDatabase, type TestDatabase } from "@/test/test-database";
 import { getRun } from "./get-run";
 import { runStep } from "./run-step";
@@ -22,19 +26,27 @@ import { streamedStep } from "./step-stream-response";
 
 let database: TestDatabase;
 let l1: Actor;
+let slowNetwork: DelayingProxy | undefined;
 
 beforeAll(async () => {
   if (!process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = execFileSync("bash", ["scripts/test-postgres.sh", "start"], { encoding: "utf8" }).trim();
   Object.assign(process.env, labEnv());
   const dir = mkdtempSync(path.join(tmpdir(), "console-config-"));
-  writeFileSync(path.join(dir, "console.config.yaml"), "");
+  // The slow link makes every call slower: a deadline that fits it.
+  writeFileSync(path.join(dir, "console.config.yaml"), "probe:\n  deadline: 10s\n");
   process.env.CONSOLE_CONFIG = path.join(dir, "console.config.yaml");
+  const kubeconfig = readFileSync(process.env.KUBECONFIG!, "utf8");
+  const apiPort = Number(/server: https:\/\/127\.0\.0\.1:(\d+)/.exec(kubeconfig)?.[1]);
+  slowNetwork = await delayingProxy(apiPort, 40);
+  writeFileSync(path.join(dir, "kubeconfig"), kubeconfig.replace(`127.0.0.1:${apiPort}`, `127.0.0.1:${slowNetwork.port}`));
+  process.env.KUBECONFIG = path.join(dir, "kubeconfig");
   database = await createTestDatabase();
   const user = await createUser({ db: database.db, actor: SYSTEM_ACTOR, input: { email: "l1@254carbon.com", role: "l1", password: "a long password" } });
   l1 = { kind: "user", id: user.id, email: user.email, name: null, role: "l1" };
 });
 afterAll(async () => {
   await database?.drop();
+  await slowNetwork?.close();
 });
 
 it("a log scan streams how many lines it scanned before its result, which is the result stored", async () => {
