@@ -110,7 +110,8 @@ export function postgresProbeSharing(connectionString: string, holder = `${hostn
            FROM unnest($1::text[]) AS k(panel) CROSS JOIN clock
            LEFT JOIN "HealthPanelProbe" p ON p.panel = k.panel
            LEFT JOIN won ON won.panel = k.panel`,
-        [panels, holder, timing.selfDueMs, timing.probeLeaseMs],
+        // Sorted: rows are locked in one order by every process, so two claims never deadlock.
+        [[...panels].sort(), holder, timing.selfDueMs, timing.probeLeaseMs],
       );
       // The rows read are as they stood before this statement's claims (one snapshot).
       return { claimed: new Map(rows.filter((row) => row.won !== null).map((row) => [row.panel, row.won!])), panels: toPanels(rows) };
