@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HealthCollector, type PanelDefinition } from "./collector";
+import type { ProbeSharing } from "./probe-sharing";
 
 const collectors: HealthCollector[] = [];
 afterEach(() => {
@@ -56,5 +57,36 @@ describe("HealthCollector", () => {
     expect(value).toBe(7);
     expect(later.services[0]!.history.rate!.length).toBeGreaterThan(2);
     expect(later.services[0]!.figures.rate).toBe(later.services[0]!.history.rate!.at(-1)![1]);
+  });
+});
+
+describe("HealthCollector sharing probes with other console processes", () => {
+  it("with the database not answering, probes on its own once per cadence (not once per sweep) and asks the database again after 5 s", async () => {
+    vi.useFakeTimers();
+    let probes = 0;
+    let claims = 0;
+    const sharing: ProbeSharing = {
+      holder: "this",
+      claim: async () => (claims++, Promise.reject(new Error("connect ECONNREFUSED"))),
+      read: async () => Promise.reject(new Error("connect ECONNREFUSED")),
+      publish: async () => false,
+      close: async () => {},
+    };
+    const alone = new HealthCollector([{ kind: "service", name: "a", probe: async () => (probes++, { status: "ok", reasons: [], figures: {} }) }], {
+      deadlineMs: 200,
+      cadenceMs: 1_000,
+      freshnessMs: 3_000,
+      historyMs: 60_000,
+      sharing,
+    });
+    collectors.push(alone);
+    expect((await alone.snapshot()).services[0]!.status).toBe("ok");
+    expect([probes, claims]).toEqual([1, 1]);
+    // Sweeps every 500 ms; 4.5 s later: four more probes (one per cadence), the database not asked meanwhile.
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect([probes, claims]).toEqual([5, 1]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(claims).toBe(2);
+    expect(probes).toBe(6);
   });
 });
