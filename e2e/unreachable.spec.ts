@@ -56,3 +56,32 @@ test("a declaration whose answer was lost is retried by the client and makes one
   expect(listed.status()).toBe(200);
   expect((await listed.json()).incidents.map((incident: { title: string }) => incident.title)).toEqual([title]);
 });
+
+test("declare and diagnose from a runbook page whose answer was lost is retried and makes one incident with one run", async ({ page }) => {
+  await page.goto("/runbooks/high-memory-usage");
+  // The first submit is committed (incident and run); its answer is lost, so the client repeats it with the same key.
+  let lostAnswers = 0;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && lostAnswers === 0) {
+      lostAnswers++;
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+
+  const title = `Diagnosed once despite a lost answer ${Date.now()}`;
+  const form = page.getByTestId("start-from-runbook");
+  await form.getByLabel("Incident title").fill(title);
+  await form.getByTestId("declare-and-diagnose").click();
+  await expect(page).toHaveURL(/\/incidents\/[^/?]+\?run=/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  expect(lostAnswers).toBe(1);
+
+  const listed = await page.request.get(`/api/v1/incidents?q=${encodeURIComponent(title)}`);
+  const incidents = ((await listed.json()) as { incidents: { id: string; title: string }[] }).incidents;
+  expect(incidents.map((incident) => incident.title)).toEqual([title]);
+  const runs = await page.request.get(`/api/v1/incidents/${incidents[0]!.id}/runs`);
+  expect(((await runs.json()) as { runs: { procedure: string }[] }).runs.map((run) => run.procedure)).toEqual(["high-memory-usage"]);
+});

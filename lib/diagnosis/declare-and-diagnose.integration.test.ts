@@ -36,6 +36,15 @@ describe("declare and diagnose with one idempotency key (real PostgreSQL)", () =
     expect(a.incidentId).not.toBe(b.incidentId);
   });
 
+  it("repeats racing each other (a double click, a retry while the first is still answering) make one incident and one run", async () => {
+    const input = { procedure: "high-latency", title: "p99 above 400 ms", severity: "SEV3" as const, services: ["normalization-service"], idempotencyKey: "runbook-declare-race-0001" };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => declareAndDiagnose({ db: database.db, actor: lena, baseUrl: BASE, input })));
+    expect(new Set(answers.map((answer) => `${answer.incidentId}/${answer.runId}`)).size).toBe(1);
+    expect(await database.db.incident.count({ where: { title: input.title } })).toBe(1);
+    expect(await database.db.diagnosisRun.count({ where: { incidentId: answers[0]!.incidentId } })).toBe(1);
+    expect(await database.db.auditLog.count({ where: { action: "diagnosis.start", targetId: answers[0]!.incidentId } })).toBe(1);
+  });
+
   it("refuses an unknown procedure and a malformed key before anything is written", async () => {
     const before = await database.db.incident.count();
     await expect(declareAndDiagnose({ db: database.db, actor: lena, baseUrl: BASE, input: { procedure: "data-not-processing", title: "Bad key", severity: "SEV3", idempotencyKey: "short" } })).rejects.toThrow(/idempotency key/);

@@ -27,11 +27,9 @@ export async function declareAndDiagnose(options: { db: Db; actor: Actor; baseUr
   // Checked before declaring: an incident without the run it was declared for is a half-done write.
   if (!findProcedure(input.procedure)) throw new AppError("not_found", `No runbook procedure '${input.procedure}'; nothing was declared.`);
   const incident = await declareIncident({ db, actor, baseUrl: options.baseUrl, input: { title: input.title, severity: input.severity, services: input.services, idempotencyKey: input.idempotencyKey } });
-  if (incident.repeated) {
-    const earlier = await db.diagnosisRun.findFirst({ where: { incidentId: incident.id, procedure: input.procedure }, orderBy: { createdAt: "asc" } });
-    if (earlier) return { incidentId: incident.id, runId: earlier.id };
-  }
   // The run looks at the incident's service when it names exactly one (startRun's default).
-  const run = await startRun({ db, actor, incidentId: incident.id, input: { procedure: input.procedure } });
+  // With a key, repeats (also racing ones, and one whose first attempt died between the two
+  // writes) find the run the first made, or make the one run.
+  const run = await startRun({ db, actor, incidentId: incident.id, input: { procedure: input.procedure }, once: Boolean(input.idempotencyKey) });
   return { incidentId: incident.id, runId: run.id };
 }

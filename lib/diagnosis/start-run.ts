@@ -23,7 +23,18 @@ export const startRunInput = z.object({
  * Starts a guided diagnosis of a runbook procedure on an incident (from the incident page,
  * a panel's "Diagnose", a runbook page or the API). Several runs may exist on one incident.
  */
-export async function startRun(options: { db: Db; actor: Actor; incidentId: string; input: z.input<typeof startRunInput> }): Promise<RunJson> {
+export async function startRun(options: {
+  db: Db;
+  actor: Actor;
+  incidentId: string;
+  input: z.input<typeof startRunInput>;
+  /**
+   * Start it only if the incident has no run of this procedure yet, else answer with that
+   * run: a declaration repeated with its idempotency key (declare-and-diagnose.ts) makes one
+   * run however many repeats race, as presses of the same incident wait on one lock.
+   */
+  once?: boolean;
+}): Promise<RunJson> {
   const input = validate(startRunInput, options.input, "Invalid run");
   const { db, actor, incidentId } = options;
   const procedure = findProcedure(input.procedure);
@@ -31,6 +42,11 @@ export async function startRun(options: { db: Db; actor: Actor; incidentId: stri
   const services = consoleConfig().services.map((service) => service.name);
   if (input.service && !services.includes(input.service)) throw new AppError("bad_request", `service: '${input.service}' is not a service of the catalog (${services.join(", ")}).`);
   const run = await db.$transaction(async (tx) => {
+    if (options.once) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`diagnosis-run:${incidentId}`}::text, 0))`;
+      const earlier = await tx.diagnosisRun.findFirst({ where: { incidentId, procedure: procedure.id }, orderBy: { createdAt: "asc" }, include: { results: true } });
+      if (earlier) return { ...earlier, repeated: true };
+    }
     const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { id: true, services: true } });
     if (!incident) throw new AppError("not_found", "No such incident.");
     const named = incident.services.filter((name) => services.includes(name));
@@ -40,9 +56,10 @@ export async function startRun(options: { db: Db; actor: Actor; incidentId: stri
       include: { results: true },
     });
     await recordAudit(tx, { actor, action: "diagnosis.start", outcome: "ok", targetType: "incident", targetId: incidentId, after: { run: created.id, procedure: procedure.id, version: procedure.version, service } });
-    return created;
+    return { ...created, repeated: false };
   });
-  await announceChange(db, incidentId);
-  rememberRun(run.id, run);
-  return runJson(run);
+  const { repeated, ...started } = run;
+  if (!repeated) await announceChange(db, incidentId);
+  rememberRun(started.id, started);
+  return runJson(started);
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { newIdempotencyKey } from "@/components/ui/idempotency-key";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { declareAndDiagnoseAction, startRunAction } from "../actions";
 
 /**
@@ -18,8 +19,12 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
   const [service, setService] = useState(initialService ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  // One declaration per form: a retry of a lost answer returns the incident and run already made.
+  // One declaration per page load: a repeat (the hook's retry of a lost answer, a second
+  // click) returns the incident and run already made instead of declaring a second one.
   const [declarationKey] = useState(newIdempotencyKey);
+  // Retried while the console is unreachable, as the declare dialog is; starting a run on an
+  // existing incident is not (it carries no key: a retry could start a second run).
+  const declaring = useServerAction(declareAndDiagnoseAction);
 
   const go = async (outcome: Promise<{ ok: true; value: { incidentId: string; runId: string } } | { ok: false; error: { message: string } }>) => {
     setPending(true);
@@ -51,7 +56,7 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          void go(declareAndDiagnoseAction({ procedure, title: newTitle, severity, services: service ? [service] : [], idempotencyKey: declarationKey }));
+          void go(declaring.run({ procedure, title: newTitle, severity, services: service ? [service] : [], idempotencyKey: declarationKey }));
         }}
       >
         <label className="text-sm">
@@ -67,6 +72,7 @@ export function StartFromRunbook({ procedure, title, incidents, services, servic
         </select>
         <Button type="submit" variant="secondary" disabled={pending} data-testid="declare-and-diagnose">Declare and diagnose</Button>
       </form>
+      {declaring.notice ? <p role="status" className="text-sm text-warn">{declaring.notice}</p> : null}
       {message ? <p role="alert" className="text-sm text-warn">{message}</p> : null}
     </div>
   );
