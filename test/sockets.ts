@@ -97,11 +97,16 @@ export function slowServer(delayMs: number): Promise<FaultServer> {
   );
 }
 
+/**
+ * What a garbage backend answers: not HTTP, not RESP, not TLS; read as a length-framed
+ * protocol's size (Kafka, PostgreSQL), a frame far longer than anything that follows.
+ */
+export const NONSENSE = Buffer.from("\x00\xff\xfeNONSENSE 42 }{ <html>\r\n\r\n", "latin1");
+
 /** A backend that answers every connection and every request at once with nonsense bytes, and keeps the connection open. */
 export function garbageServer(): Promise<FaultServer> {
-  const nonsense = Buffer.from("\x00\xff\xfeNONSENSE 42 }{ <html>\r\n\r\n", "latin1");
   return listenWith((socket) => {
-    socket.write(nonsense);
-    socket.on("data", () => socket.write(nonsense));
+    socket.write(NONSENSE);
+    socket.on("data", () => socket.write(NONSENSE));
   });
 }

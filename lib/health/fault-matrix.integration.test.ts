@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTargetsAt } from "@/test/check-targets";
+import { expectedKind, expectedReason, FAULTS, type Fault } from "@/test/fault-kinds";
 import { faultContext } from "@/test/fault-context";
 import { blackHole, closedPort, garbageServer, slowServer, type FaultServer } from "@/test/sockets";
 import { runCheck } from "@/lib/checks/define-check";
@@ -19,25 +20,6 @@ import { serviceProber } from "./probe-service";
  */
 const DEADLINE_MS = 300;
 const SLOW_BY_MS = DEADLINE_MS + 1_200;
-const FAULTS = ["stopped", "black-holed", "slow", "garbage"] as const;
-type Fault = (typeof FAULTS)[number];
-
-/**
- * The error kind each fault must give. Kafka and PostgreSQL frame every message with a
- * length: nonsense reads as the start of a frame longer than anything that follows, so
- * their clients wait for the rest until the deadline (a timeout, not a parse error).
- */
-const LENGTH_FRAMED = new Set(["kafka", "postgresql"]);
-function expectedKind(fault: Fault, family: string): string {
-  if (fault === "stopped") return "unreachable";
-  if (fault === "garbage" && !LENGTH_FRAMED.has(family)) return "bad_response";
-  return "timeout";
-}
-
-/** What a panel's reasons say for the fault: its kind, in words or as the code (panels differ). */
-function expectedReason(fault: Fault, family: string): RegExp {
-  return new RegExp(expectedKind(fault, family).replace("_", "[ _]"));
-}
 
 describe("the fault matrix: every check and panel against a stopped, black-holed, slow and garbage backend", () => {
   const servers: FaultServer[] = [];
