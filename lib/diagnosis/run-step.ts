@@ -66,7 +66,20 @@ async function finishesWithin(execution: Promise<unknown>, ms: number): Promise<
  * the run's read (one query; a check of a run this process has seen already runs meanwhile), then the result with its claim, evidence, audit
  * and notification in one statement; a longer step adds its claim, written while it runs.
  */
-export async function runStep(options: {
+export async function runStep(options: StepPress): Promise<StepResultJson> {
+  const key = `${options.runId}\n${options.stepId}`;
+  const alone = !pressing.has(key);
+  pressing.set(key, (pressing.get(key) ?? 0) + 1);
+  try {
+    return await press(options, alone);
+  } finally {
+    const left = pressing.get(key)! - 1;
+    if (left) pressing.set(key, left);
+    else pressing.delete(key);
+  }
+}
+
+interface StepPress {
   db: Db;
   actor: Actor;
   incidentId: string;
@@ -75,7 +88,16 @@ export async function runStep(options: {
   input: z.input<typeof runStepInput>;
   /** told the step's progress while it runs (lib/diagnosis/step-stream.ts streams it) */
   onProgress?: (progress: StepProgress) => void;
-}): Promise<StepResultJson> {
+}
+
+/**
+ * Presses under way in this process, per run and step. A second press of a step already being
+ * pressed here reads the run before it runs anything: it is most likely refused (409), and a
+ * check started early would run to its end for nothing (checks cannot be cancelled).
+ */
+const pressing = new Map<string, number>();
+
+async function press(options: StepPress, mayStartEarly: boolean): Promise<StepResultJson> {
   const input = validate(runStepInput, options.input ?? {}, "Invalid step input");
   const { db, actor, incidentId, runId, stepId } = options;
   // Progress waits for the claim: a press that loses it must not have streamed a start.
@@ -87,7 +109,7 @@ export async function runStep(options: {
   // A check of a run this process has seen starts while the run is read: the run's head (its
   // procedure and service, all the check's parameters depend on) never changes, and the read
   // still decides whether the press stands; if it does not, the check only read.
-  const head = knownRun(runId);
+  const head = mayStartEarly ? knownRun(runId) : undefined;
   const headProcedure = head?.incidentId === incidentId ? findProcedure(head.procedure) : undefined;
   const headStep = headProcedure && findStep(headProcedure, stepId);
   // Only checks: their parameters come from the step, the press and the service, never from earlier results.
