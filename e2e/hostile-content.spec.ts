@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { EVIL, expectInert, watch } from "./inert";
 import { cli, STATE } from "./support";
 
 /**
@@ -8,7 +9,6 @@ import { cli, STATE } from "./support";
  */
 test.use({ storageState: STATE.admin });
 
-const EVIL = "https://evil.example";
 /** Each payload sets window.__pwned (or calls out to evil.example) if it ever becomes markup. */
 const PAYLOADS = {
   script: `<script>window.__pwned="script";alert(1)</script>`,
@@ -56,34 +56,6 @@ test.beforeAll(async ({ request }) => {
   });
   expect(escalated.status()).toBe(201);
 });
-
-/** Everything a hostile page could make the browser do, recorded while the page is open. */
-function watch(page: Page) {
-  const seen = { dialogs: [] as string[], foreign: [] as string[], pageErrors: [] as string[] };
-  page.on("dialog", (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === "data:" || url.protocol === "blob:") return;
-    if (url.origin !== new URL(page.url() === "about:blank" ? "http://localhost:3100" : page.url()).origin) seen.foreign.push(request.url());
-  });
-  page.on("pageerror", (error) => seen.pageErrors.push(error.message));
-  return seen;
-}
-
-async function expectInert(page: Page, seen: ReturnType<typeof watch>) {
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
-  expect(seen.dialogs).toEqual([]);
-  expect(seen.foreign).toEqual([]);
-  expect(seen.pageErrors).toEqual([]);
-  // No element the content could have created, and no link that runs script.
-  expect(await page.locator("main iframe, main svg[onload], main img[src^='https'], main style, main script").count()).toBe(0);
-  expect(await page.locator("a[href^='javascript:' i], a[href^='data:' i]").count()).toBe(0);
-  // A 4,000-character word does not widen the page for everyone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-}
 
 test("script and markup in an incident's title, notes and hand-off are shown as text and run nothing", async ({ page }) => {
   const seen = watch(page);
