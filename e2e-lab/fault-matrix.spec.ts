@@ -211,6 +211,7 @@ test("the overview in a browser, with one system black-holed: that panel grey, t
 
 test("the server log holds no unhandled rejection or uncaught error", async () => {
   expect(console_!.running(), "the console is still running").toBe(true);
+  // Next.js's server logs them as "⨯ unhandledRejection: …" and "⨯ uncaughtException: …" and carries on.
   const lines = console_!.log().split("\n").filter((line) => /unhandled|uncaught/i.test(line));
   expect(lines).toEqual([]);
 });
