@@ -2,7 +2,9 @@
  * A data service (Kafka, ClickHouse, PostgreSQL, Redis, Prometheus) seen as a container:
  * started and stopped by lab/scripts, observed here through its pid file and port. A new
  * pid means the container restarted; a missing one means it is down (broker-down fault).
- * Its own log file is copied, line by line, into the pod's CRI log.
+ * Its own log file is copied, line by line, into the pod's CRI log. For a Deployment (Jaeger,
+ * Prometheus), a new pod — a rollout restart, a deleted pod — restarts the process, as a
+ * kubelet starts the new pod's container (restart-external.ts).
  */
 import fs from "node:fs";
 import net from "node:net";
@@ -35,6 +37,9 @@ export class ExternalContainer {
   private usage: ContainerState["usage"];
   private readonly log: CriLogWriter;
   private logOffset = -1;
+  /** the pod whose container the running process is; null until the first pod is seen */
+  private boundPod: string | null = null;
+  private restarting = false;
 
   constructor(
     readonly workload: ExternalWorkload,
@@ -78,6 +83,23 @@ export class ExternalContainer {
     } else {
       this.usage = undefined;
     }
+  }
+
+  /**
+   * The newest pod of the workload's Deployment. The first one seen is adopted as it runs (the
+   * controller started beside a running lab); a different one later is a new pod, whose
+   * container starts afresh: `restart` stops the process and starts it again (or just starts
+   * it when it was down). One restart at a time; the pod seen when it ends is the one bound.
+   */
+  bindPod(uid: string, restart: () => Promise<void>, onError: (error: Error) => void): void {
+    if (this.boundPod === null) this.boundPod = uid;
+    if (uid === this.boundPod || this.restarting) return;
+    this.boundPod = uid;
+    this.restarting = true;
+    this.emit({ type: "Normal", reason: "Killing", message: `Stopping container ${this.workload.name}` });
+    restart()
+      .catch(onError)
+      .finally(() => (this.restarting = false));
   }
 
   /** New lines of the server's own log → the pod log (the last 200 on first sight). */

@@ -22,6 +22,7 @@ import type { ContainerEvent } from "./container-state.ts";
 import { containerLogPaths } from "./cri-log.ts";
 import { PodEvents } from "./events.ts";
 import { ExternalContainer } from "./external-container.ts";
+import { restartExternal } from "./restart-external.ts";
 import { pullError } from "./images.ts";
 import { containerStatus, imagePullStatus, podStatus } from "./pod-status.ts";
 import { Supervisor } from "./supervisor.ts";
@@ -150,15 +151,23 @@ async function reconcile(): Promise<void> {
     revisionOf.set(rs.metadata!.uid!, Number(rs.metadata?.annotations?.["deployment.kubernetes.io/revision"] ?? 0));
   }
   const revision = (pod: (typeof pods)[number]) => revisionOf.get(pod.metadata?.ownerReferences?.find((owner) => owner.kind === "ReplicaSet")?.uid ?? "") ?? 0;
+  const newestFirst = (a: V1Pod, b: V1Pod) => revision(b) - revision(a) || Date.parse(String(b.metadata!.creationTimestamp)) - Date.parse(String(a.metadata!.creationTimestamp));
 
   for (const [name, sup] of supervisors) {
     const live = (podsByWorkload.get(name) ?? []).filter((p) => !p.metadata?.deletionTimestamp);
     const runnable = live.filter((p) => !pullError(p.spec!.containers[0]!.image!));
     // the pod of the newest revision with a pullable image gets the process (a rollout starts a
     // fresh one); among pods of one revision, the newest
-    const newest = runnable.sort((a, b) => revision(b) - revision(a) || Date.parse(String(b.metadata!.creationTimestamp)) - Date.parse(String(a.metadata!.creationTimestamp)))[0];
+    const newest = runnable.sort(newestFirst)[0];
     if (newest) await sup.bind(newest.metadata!.uid!, Object.fromEntries((newest.spec!.containers[0]!.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!])));
     else if (sup.boundPod) await sup.unbind();
+  }
+
+  // Jaeger's and Prometheus's Deployments: a new pod restarts the process lab/cluster or lab/scripts runs
+  for (const [name, ext] of externals) {
+    if (ext.workload.kind !== "Deployment") continue;
+    const newest = (podsByWorkload.get(name) ?? []).filter((p) => !p.metadata?.deletionTimestamp).sort(newestFirst)[0];
+    if (newest) ext.bindPod(newest.metadata!.uid!, () => restartExternal(ext.workload), (error) => log(`${name}: restart for pod ${newest.metadata!.name} failed: ${error.message}`));
   }
 
   for (const pod of pods.filter((p) => !p.metadata?.deletionTimestamp)) {

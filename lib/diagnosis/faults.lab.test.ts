@@ -62,6 +62,8 @@ const CLEARED_BY_OPERATION: Record<string, { step: string; role: "l1" | "l3" }> 
   "helm-failed": { step: "perform-rollback", role: "l3" },
   "image-pull": { step: "verify-image-tags", role: "l3" },
   "target-down": { step: "verify-metric-endpoints", role: "l1" },
+  // the rollout restart gives Jaeger's Deployment a new pod, whose container (the collector) the lab starts
+  "jaeger-down": { step: "restart-jaeger-components", role: "l1" },
 };
 
 const DETECT_WITHIN_MS = 30_000;
