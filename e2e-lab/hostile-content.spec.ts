@@ -177,7 +177,9 @@ test("log lines, an event and a Helm revision from the lab are shown as text on 
 
   await page.waitForLoadState("networkidle");
   await expectInert(page, seen);
-  await logs(page).scrollIntoViewIfNeeded();
+  // The picture: the log viewer's newest lines (the hostile ones) in view.
+  await page.getByRole("region", { name: "Logs" }).evaluate((section) => section.scrollIntoView({ block: "start" }));
+  await logs(page).evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
   await screenshot(page, "service-page-hostile-content");
 });
 
@@ -213,7 +215,7 @@ test("a Helm revision's description and a consumer group named with markup are t
   await expect(view).toHaveAttribute("data-step", "check-consumer-groups");
   await view.getByTestId("run-step").click();
   const groupsResult = view.getByTestId("step-result").first();
-  await expect(groupsResult.locator("[data-verdict]")).toHaveAttribute("data-verdict", "ok", { timeout: 20_000 });
+  await expect(groupsResult.locator("[data-verdict]")).toHaveAttribute("data-verdict", /^(ok|warn)$/, { timeout: 20_000 });
   await expect(groupsResult.getByRole("cell", { name: GROUP })).toBeVisible();
 
   await page.waitForLoadState("networkidle");
