@@ -124,11 +124,20 @@ async function press(options: StepPress, mayStartEarly: boolean): Promise<StepRe
   if (!procedure) throw new AppError("not_found", `The procedure '${run.procedure}' of this run no longer exists.`);
   const step = findStep(procedure, stepId);
   if (!step) throw new AppError("not_found", `No step '${stepId}' in ${procedure.title}; its steps are ${procedure.steps.map((candidate) => candidate.id).join(", ")}.`);
-  const results = rows.map(resultJson);
+  let results = rows.map(resultJson);
+  let own = results.filter((result) => result.step === stepId);
+  let latest = own.at(-1);
+  if (latest?.status === "running" && wasInterrupted(latest, runId, actor, mayStartEarly)) {
+    // Its press ended without recording a result: it is taken back, and this press takes its attempt.
+    await db.diagnosisStepResult.deleteMany({ where: { runId, step: stepId, attempt: latest.attempt, status: "running" } });
+    interrupted.delete(attemptKey(runId, stepId, latest.attempt));
+    const gone = latest;
+    results = results.filter((result) => result !== gone);
+    own = own.slice(0, -1);
+    latest = own.at(-1);
+  }
   const prepared = speculative ?? prepareStep(step, input, { earlier: results, steps: procedure.steps, service: run.service });
 
-  const own = results.filter((result) => result.step === stepId);
-  const latest = own.at(-1);
   if (latest?.status === "running" && Date.now() - Date.parse(latest.startedAt) < STALE_CLAIM_MS) throw runningConflict(latest.ranBy, step.title);
   if (input.attempt !== undefined && latest && latest.attempt >= input.attempt) throw ranConflict(latest.ranBy, step.title, latest.attempt);
   const suggested = runView(procedure, results).next?.step ?? null;
@@ -172,7 +181,7 @@ async function press(options: StepPress, mayStartEarly: boolean): Promise<StepRe
   const branch = branchAfter(procedure, step, { verdict: done.verdict, data, answer: done.answer });
   const finishedAt = new Date();
 
-  const id = await recordStepResult(db, {
+  const recorded = recordStepResult(db, {
     ...(claimId === null ? { claim } : { resultId: claimId }),
     actor,
     incidentId,
@@ -197,6 +206,11 @@ async function press(options: StepPress, mayStartEarly: boolean): Promise<StepRe
           audit: { run: runId, step: stepId, ticked: done.ticked },
         }
       : null,
+  });
+  const id = await recorded.catch((error: unknown) => {
+    // The claim stays "running" in the database (the database went away, most likely): remembered, so a retry is not refused as running.
+    if (claimId !== null) interrupted.add(attemptKey(runId, stepId, attempt));
+    throw error;
   });
   // Unclaimed and beaten to its attempt by another press (or the run was deleted meanwhile).
   if (id === null) throw await claimedBy(db, runId, stepId, attempt, step.title);
@@ -227,6 +241,24 @@ async function execute(prepared: PreparedStep, progress: ProgressSink | undefine
     const message = error instanceof AppError ? error.userMessage : "the step failed unexpectedly";
     return { verdict: "error", summary: message, data: null, params: prepared.params, answer: null, evidence: null, window: { from: at, to: at } };
   }
+}
+
+/**
+ * Claims of this process whose press ended without writing its result: the database stopped
+ * while the step ran, so the claim stayed "running" and would refuse every retry as "running
+ * right now" until it is stale (STALE_CLAIM_MS).
+ */
+const interrupted = new Set<string>();
+const attemptKey = (runId: string, stepId: string, attempt: number) => `${runId}\n${stepId}\n${attempt}`;
+
+/**
+ * Whether a "running" claim is a press that will never record: one this process saw fail, or
+ * the same person's own earlier press when no press of the step is under way in this process
+ * (the process that held it died, or it failed before the replica serving this press
+ * started). Someone else's claim held by another process still refuses the press.
+ */
+function wasInterrupted(claim: StepResultJson, runId: string, actor: Actor, noPressHere: boolean): boolean {
+  return interrupted.has(attemptKey(runId, claim.step, claim.attempt)) || (noPressHere && claim.ranBy === actorLabel(actor));
 }
 
 const runningConflict = (ranBy: string, title: string) => new AppError("conflict", `${ranBy} is running "${title}" right now; its result will appear here, no need to run it twice.`);
