@@ -7,7 +7,8 @@ import { addressKey, catalogBackends, catalogOf, envThroughProxies, type Backend
 import { expectedReason, FAULTS, type Fault } from "../test/fault-kinds";
 import { faultProxy, type FaultProxy, type ProxyMode } from "../test/fault-proxy";
 import { advertisedAddressRewriter } from "../test/kafka-advertised";
-import { startConsoleProcess, sessionCookie, type ConsoleProcess } from "./console-process";
+import { sessionCookie } from "../test/session-cookie";
+import { startConsoleProcess, type ConsoleProcess } from "./console-process";
 import { lab, LAB_L1, LAB_PASSWORD } from "./support";
 
 /**

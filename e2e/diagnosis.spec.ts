@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { decodeEvents } from "../lib/diagnosis/step-stream";
 import { LIVE_A_URL, LIVE_B_URL } from "../playwright.config";
+import { signedInOn } from "./support";
 
 /**
  * Guided diagnosis without the lab (nothing configured, so checks say "not configured"): L1
@@ -8,7 +9,6 @@ import { LIVE_A_URL, LIVE_B_URL } from "../playwright.config";
  * why, every result is evidence on the timeline, and L2 on the other console process sees
  * the run move live and continues it. Viewers read runs but cannot press.
  */
-const PASSWORD = "live-password-123";
 const L1 = "lena.live@254carbon.com";
 const L2 = "sam.live@254carbon.com";
 
@@ -19,24 +19,14 @@ function api(page: Page) {
   };
 }
 
-async function signedIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 test("L1 walks Data Not Processing; the path, the evidence and an off-path answer are kept; L2 follows live and continues", async ({ browser }) => {
-  const l1 = await signedIn(browser, LIVE_A_URL, L1);
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
   const declared = await api(l1).post("/api/v1/incidents", { data: { title: "Diagnosis journey: no data in ClickHouse", severity: "SEV3", services: ["normalization-service"] } });
   expect(declared.status()).toBe(201);
   const { id } = (await declared.json()) as { id: string };
   await l1.goto(`/incidents/${id}`);
-  const l2 = await signedIn(browser, LIVE_B_URL, L2);
+  const l2 = await signedInOn(browser, LIVE_B_URL, L2);
   await l2.goto(`/incidents/${id}`);
   await expect(l2.getByTestId("diagnosis-panel")).toContainText("No diagnosis run on this incident yet.");
 
@@ -79,7 +69,7 @@ test("L1 walks Data Not Processing; the path, the evidence and an off-path answe
 });
 
 test("the diagnosis API: viewers read runbooks and runs but cannot run; bad input is a 400 naming the field, unknown steps a 404", async ({ browser }) => {
-  const l1 = await signedIn(browser, LIVE_A_URL, L1);
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
   const runbooks = (await (await l1.request.get("/api/v1/runbooks")).json()) as { procedures: { id: string; level: string; steps: { id: string; kind: string; command?: string }[] }[] };
   expect(runbooks.procedures).toHaveLength(21);
   const dataNotProcessing = runbooks.procedures.find((procedure) => procedure.id === "data-not-processing")!;
@@ -118,7 +108,7 @@ test("the diagnosis API: viewers read runbooks and runs but cannot run; bad inpu
   expect(again.status()).toBe(409);
   expect(((await again.json()) as { error: { message: string } }).error.message).toContain(`${L1} already ran`);
 
-  const viewer = await signedIn(browser, LIVE_A_URL, "vic.live@254carbon.com");
+  const viewer = await signedInOn(browser, LIVE_A_URL, "vic.live@254carbon.com");
   expect((await viewer.request.get(`/api/v1/incidents/${id}/runs/${run.id}`)).status()).toBe(200);
   expect((await viewer.request.get(`/api/v1/incidents/${id}/suggestions`)).status()).toBe(200);
   expect((await api(viewer).post(`/api/v1/incidents/${id}/runs`, { data: { procedure: "consumer-lag" } })).status()).toBe(403);

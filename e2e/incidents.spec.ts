@@ -1,27 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { LIVE_A_URL, LIVE_B_URL } from "../playwright.config";
+import { LIVE_PASSWORD, signedInOn } from "./support";
 
 /**
  * The responder's journey across two console processes that share one PostgreSQL:
  * L1 on server A, L2 on server B, each in their own browser.
  */
-const PASSWORD = "live-password-123";
 const L1 = "lena.live@254carbon.com";
 const L2 = "sam.live@254carbon.com";
 
 test.describe.configure({ mode: "serial" });
 
-async function signedIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 async function declare(page: Page, title: string, severity: string) {
   await page.goto("/");
@@ -43,8 +33,8 @@ async function escalate(page: Page, note: string, hypothesis: string) {
 }
 
 test("L1 declares, notes and escalates on one server; L2 sees it live on the other, reads the hand-off and acknowledges", async ({ browser }) => {
-  const l1 = await signedIn(browser, LIVE_A_URL, L1);
-  const l2 = await signedIn(browser, LIVE_B_URL, L2);
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
+  const l2 = await signedInOn(browser, LIVE_B_URL, L2);
 
   await declare(l1, "Ticks not reaching ClickHouse", "SEV2");
   const incidentPath = new URL(l1.url()).pathname;
@@ -79,7 +69,7 @@ test("L1 declares, notes and escalates on one server; L2 sees it live on the oth
 });
 
 test("an L2 escalation nobody acknowledges escalates to L3 by itself when its deadline passes", async ({ browser }) => {
-  const l1 = await signedIn(browser, LIVE_A_URL, L1);
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
   await declare(l1, "Enrichment writes stalled", "SEV3");
   await escalate(l1, "Need L2 now", "ClickHouse inserts blocked");
   await expect(l1.getByText("Waiting for L2 · Senior engineer to acknowledge")).toBeVisible();
@@ -90,7 +80,7 @@ test("an L2 escalation nobody acknowledges escalates to L3 by itself when its de
 });
 
 test("a note written while the database is down is not lost, and the retry saves it once", async ({ browser }) => {
-  const l1 = await signedIn(browser, LIVE_A_URL, L1);
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
   await declare(l1, "Database flapping", "SEV4");
   const note = l1.getByRole("textbox", { name: "Note", exact: true });
   try {
@@ -112,7 +102,7 @@ test("a viewer cannot write, through the API either", async ({ request }) => {
   const signIn = await request.get(`${LIVE_A_URL}/api/auth/csrf`);
   const { csrfToken } = await signIn.json();
   await request.post(`${LIVE_A_URL}/api/auth/callback/credentials`, {
-    form: { csrfToken, email: "vic.live@254carbon.com", password: PASSWORD, json: "true" },
+    form: { csrfToken, email: "vic.live@254carbon.com", password: LIVE_PASSWORD, json: "true" },
   });
   // Same-origin, as the console's own pages would send it: what stops the viewer is the role.
   const response = await request.post(`${LIVE_A_URL}/api/v1/incidents`, { headers: { Origin: LIVE_A_URL }, data: { title: "Should not exist", severity: "SEV4", services: [] } });

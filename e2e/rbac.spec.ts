@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { can, ROLES, type Permission, type Role } from "../lib/auth/roles";
+import { sessionCookie } from "../test/session-cookie";
 import { API_ROUTES } from "./api-routes";
 import { ACCOUNTS, ADMIN, cli } from "./support";
 
@@ -52,20 +53,6 @@ async function keyFor(name: string, role: Role): Promise<string> {
   return output.trim().split("\n").pop()!.trim();
 }
 
-async function sessionCookie(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().find((line) => line.startsWith("next-auth.session-token="));
-  expect(session, `sign-in of ${email}`).toBeTruthy();
-  return session!.split(";")[0]!;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -95,7 +82,7 @@ test.beforeAll(async () => {
     ["admin", ADMIN.email, ADMIN.password],
   ];
   for (const [role, email, password] of people) {
-    credentials.push({ label: `session (${role})`, role, headers: { cookie: await sessionCookie(email, password), Origin: BASE }, actor: email });
+    credentials.push({ label: `session (${role})`, role, headers: { cookie: await sessionCookie(BASE, email, password), Origin: BASE }, actor: email });
   }
 
   const admin = credentials.find((credential) => credential.label === "API key (admin)")!;

@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LIVE_A_URL, LIVE_B_URL } from "../playwright.config";
+import { signedInOn } from "./support";
 
 /**
  * Two console processes on one PostgreSQL (the live servers of e2e/incidents.spec.ts), each
  * with an overview open: between them each panel is probed once per interval, and both show
  * the same results. Counted by the processes' own /api/metrics.
  */
-const PASSWORD = "live-password-123";
 /** the catalog's default probe cadence (freshness 5 s − deadline 2 s − 1 s) */
 const CADENCE_S = 2;
 const WINDOW_S = 12;
@@ -14,13 +14,7 @@ const WINDOW_S = 12;
 test.describe.configure({ mode: "serial" });
 
 async function overviewOn(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
+  const page = await signedInOn(browser, baseURL, email);
   await expect(page.locator("[data-panel]").first()).toBeVisible();
   return page;
 }

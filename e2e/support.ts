@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const ADMIN = { email: "ada@254carbon.com", name: "Ada Admin", password: "night-shift-admin-pw" };
 export const STATE = { admin: "e2e/.auth/admin.json" };
@@ -17,6 +17,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** The password of the accounts e2e/start-live-server.sh creates on the two live console processes. */
+export const LIVE_PASSWORD = "live-password-123";
+
+/** A browser of its own, signed in on one of the two live console processes (LIVE_A_URL, LIVE_B_URL). */
+export async function signedInOn(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, email, LIVE_PASSWORD);
+  await expect(page).toHaveURL(/\/$/);
+  return page;
 }
 
 export async function signOut(page: Page) {

@@ -24,6 +24,7 @@ import { promisify } from "node:util";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile } from "../bench/stats";
+import { sessionCookie } from "../test/session-cookie";
 
 const run = promisify(execFile);
 
@@ -154,22 +155,6 @@ function givenConsole(url: string): Target {
 // Responders
 // ---------------------------------------------------------------------------------------
 
-/** A signed-in session the way a browser holds it: next-auth's credentials callback with its CSRF token. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  await response.text();
-  const session = response.headers.getSetCookie().find((line) => line.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in of ${email} failed (${response.status})`);
-  return session.split(";")[0]!;
-}
 
 interface RouteStats {
   times: number[];
@@ -294,7 +279,7 @@ async function main() {
     const cookies: string[] = [];
     for (let i = 0; i < responders; i += 4) {
       const batch = Array.from({ length: Math.min(4, responders - i) }, (_, j) => accounts[(i + j) % accounts.length]!);
-      cookies.push(...(await Promise.all(batch.map((account) => signIn(base, account.email, account.password)))));
+      cookies.push(...(await Promise.all(batch.map((account) => sessionCookie(base, account.email, account.password)))));
     }
 
     const post = async (path: string, json: unknown) => {
