@@ -25,6 +25,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile } from "../bench/stats";
 import { sessionCookie } from "../test/session-cookie";
+import { slopePerMinute } from "./memory-slope";
 
 const run = promisify(execFile);
 
@@ -241,21 +242,6 @@ function rssMiB(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-/** Least-squares slope of RSS against time, in MiB per minute. */
-function slopePerMinute(samples: { t: number; rss: number }[]): number {
-  if (samples.length < 2) return Number.NaN;
-  const n = samples.length;
-  const meanT = samples.reduce((sum, sample) => sum + sample.t, 0) / n;
-  const meanR = samples.reduce((sum, sample) => sum + sample.rss, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const sample of samples) {
-    num += (sample.t - meanT) * (sample.rss - meanR);
-    den += (sample.t - meanT) ** 2;
-  }
-  return den === 0 ? 0 : (num / den) * 60_000;
 }
 
 // ---------------------------------------------------------------------------------------
