@@ -4,6 +4,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { EVIL, expectInert, watch } from "../e2e/inert";
+import { containerLogPaths } from "../lab/controller/cri-log";
+import { KUBECONFIG, NAMESPACE } from "../lab/core/paths";
 import { screenshot } from "./screenshots";
 import { signIn } from "./support";
 
@@ -19,10 +21,9 @@ import { signIn } from "./support";
  * error, the page does not widen. Everything created is removed afterwards.
  */
 const SERVICE = "normalization-service";
-const NAMESPACE = "data-processing";
 const RELEASE = "data-processing-pipeline";
-const KUBECONFIG = ".lab/kubeconfig";
-const LOG_FILE = `.lab/logs/services/${SERVICE}/current.log`;
+// the lab's paths from LAB_DIR (a checkout may test a lab that lives elsewhere)
+const LOG_FILE = containerLogPaths(SERVICE).current;
 const MARK = `hostile-${Date.now()}`;
 
 const LOG = {
