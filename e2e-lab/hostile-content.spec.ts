@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { EVIL, expectInert, watch } from "../e2e/inert";
 import { containerLogPaths } from "../lab/controller/cri-log";
-import { KUBECONFIG, NAMESPACE } from "../lab/core/paths";
+import { KUBECONFIG, KUBECTL, NAMESPACE } from "../lab/core/paths";
 import { screenshot } from "./screenshots";
 import { signIn } from "./support";
 
@@ -58,7 +58,7 @@ function run(command: string, args: string[], input?: string): Promise<string> {
     if (input !== undefined) child.stdin!.end(input);
   });
 }
-const kubectl = (args: string[], input?: string) => run("kubectl", ["--kubeconfig", KUBECONFIG, "-n", NAMESPACE, ...args], input);
+const kubectl = (args: string[], input?: string) => run(KUBECTL, ["--kubeconfig", KUBECONFIG, "-n", NAMESPACE, ...args], input);
 
 const kafka = () => new Kafka({ clientId: "hostile-content-journey", brokers: ["127.0.0.1:59092"], logLevel: logLevel.NOTHING });
 

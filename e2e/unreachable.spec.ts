@@ -1,7 +1,26 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { STATE } from "./support";
 
 test.use({ storageState: STATE.admin });
+
+/**
+ * The first server action submitted reaches the server and is committed, but its answer never
+ * arrives (a reset connection): the client must retry the same request. `count` says how many
+ * answers were lost.
+ */
+async function loseFirstActionAnswer(page: Page): Promise<{ count: number }> {
+  const lost = { count: 0 };
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"] && lost.count === 0) {
+      lost.count++;
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  return lost;
+}
 
 test("declaring while the console cannot be reached keeps what was typed, says so, and goes through once it is back", async ({ page }) => {
   await page.goto("/");
@@ -34,23 +53,14 @@ test("a declaration whose answer was lost is retried by the client and makes one
   await page.goto("/");
   // The first submit reaches the server and is committed; its answer never arrives (a reset
   // connection), so the client retries the same declaration.
-  let lostAnswers = 0;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"] && lostAnswers === 0) {
-      lostAnswers++;
-      await route.fetch();
-      return route.abort("connectionreset");
-    }
-    return route.continue();
-  });
+  const lost = await loseFirstActionAnswer(page);
 
   const title = `Declared once despite a lost answer ${Date.now()}`;
   await page.getByRole("button", { name: "Declare incident" }).click();
   await page.getByLabel("What is happening?").fill(title);
   await page.getByLabel("What is happening?").press("Enter");
   await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 20_000 });
-  expect(lostAnswers).toBe(1);
+  expect(lost.count).toBe(1);
 
   const listed = await page.request.get(`/api/v1/incidents?q=${encodeURIComponent(title)}`);
   expect(listed.status()).toBe(200);
@@ -60,16 +70,7 @@ test("a declaration whose answer was lost is retried by the client and makes one
 test("declare and diagnose from a runbook page whose answer was lost is retried and makes one incident with one run", async ({ page }) => {
   await page.goto("/runbooks/high-memory-usage");
   // The first submit is committed (incident and run); its answer is lost, so the client repeats it with the same key.
-  let lostAnswers = 0;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"] && lostAnswers === 0) {
-      lostAnswers++;
-      await route.fetch();
-      return route.abort("connectionreset");
-    }
-    return route.continue();
-  });
+  const lost = await loseFirstActionAnswer(page);
 
   const title = `Diagnosed once despite a lost answer ${Date.now()}`;
   const form = page.getByTestId("start-from-runbook");
@@ -77,7 +78,7 @@ test("declare and diagnose from a runbook page whose answer was lost is retried 
   await form.getByTestId("declare-and-diagnose").click();
   await expect(page).toHaveURL(/\/incidents\/[^/?]+\?run=/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  expect(lostAnswers).toBe(1);
+  expect(lost.count).toBe(1);
 
   const listed = await page.request.get(`/api/v1/incidents?q=${encodeURIComponent(title)}`);
   const incidents = ((await listed.json()) as { incidents: { id: string; title: string }[] }).incidents;

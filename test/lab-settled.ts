@@ -33,8 +33,10 @@ async function silentPorts(): Promise<string[]> {
 }
 
 /** What is still moving in the lab's cluster: Deployments mid-rollout and pods being deleted. */
+let clients: ReturnType<typeof kubeClients> | undefined;
+
 async function unsettledObjects(): Promise<string[]> {
-  const { apps, core } = kubeClients();
+  const { apps, core } = (clients ??= kubeClients());
   const moving: string[] = [];
   for (const namespace of [NAMESPACE, MONITORING_NAMESPACE]) {
     const [deployments, pods] = await Promise.all([apps.listNamespacedDeployment({ namespace }), core.listNamespacedPod({ namespace })]);

@@ -1,6 +1,5 @@
 import "server-only";
-import client from "prom-client";
-import { metrics } from "@/lib/observability/metrics";
+import { observeHealthProbe } from "@/lib/observability/metrics";
 import { consoleConfig } from "@/lib/config/console-config";
 import { HealthCollector, type HealthSnapshot } from "./collector";
 import { probeContext } from "./context";
@@ -21,16 +20,10 @@ const globalForHealth = globalThis as unknown as { consoleHealthCollector?: Heal
 export function sharedCollector(): HealthCollector {
   if (!globalForHealth.consoleHealthCollector) {
     const catalog = consoleConfig();
-    const probes = new client.Counter({
-      name: "console_health_probes_total",
-      help: "Health probes this console process ran, by panel (kind:name) and whether the result was shared with the other console processes",
-      labelNames: ["panel", "shared"] as const,
-      registers: [metrics().registry],
-    });
     globalForHealth.consoleHealthCollector = new HealthCollector(catalogPanels(catalog, probeContext), {
       ...collectorOptions(catalog),
       sharing: probeSharing(),
-      onProbe: (panel, shared) => probes.inc({ panel, shared: String(shared) }),
+      onProbe: observeHealthProbe,
     });
   }
   return globalForHealth.consoleHealthCollector;

@@ -10,6 +10,7 @@ interface ConsoleMetrics {
   registry: client.Registry;
   requests: client.Counter<"route" | "method" | "status">;
   duration: client.Histogram<"route" | "method">;
+  healthProbes: client.Counter<"panel" | "shared">;
 }
 
 function createMetrics(): ConsoleMetrics {
@@ -28,6 +29,12 @@ function createMetrics(): ConsoleMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const healthProbes = new client.Counter({
+    name: "console_health_probes_total",
+    help: "Health probes this console process ran, by panel (kind:name) and whether the result was shared with the other console processes",
+    labelNames: ["panel", "shared"] as const,
+    registers: [registry],
+  });
   new client.Gauge({
     name: "console_db_pool_connections",
     help: "Connections of the console's PostgreSQL pool, by state",
@@ -40,7 +47,7 @@ function createMetrics(): ConsoleMetrics {
       this.set({ state: "waiting" }, pool.waitingCount);
     },
   });
-  return { registry, requests, duration };
+  return { registry, requests, duration, healthProbes };
 }
 
 const globalForMetrics = globalThis as unknown as { consoleMetrics?: ConsoleMetrics };
@@ -54,4 +61,9 @@ export function observeRequest(route: string, method: string, status: number, se
   const { requests, duration } = metrics();
   requests.inc({ route, method, status: String(status) });
   duration.observe({ route, method }, seconds);
+}
+
+/** One health probe this process ran (lib/health/shared-collector.ts), and whether its result went to the other processes. */
+export function observeHealthProbe(panel: string, shared: boolean): void {
+  metrics().healthProbes.inc({ panel, shared: String(shared) });
 }
