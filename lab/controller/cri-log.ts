@@ -2,8 +2,12 @@
  * Container log files in the CRI format that kubelets write and kwok serves for
  * `kubectl logs`: `<RFC3339Nano> <stdout|stderr> F <line>` (lines in any other format are
  * dropped by the reader). One directory per container under .lab/logs/services/<name>/:
- * `current.log` for the running container, `previous.log` for the one before a restart
- * (`kubectl logs --previous`).
+ * `current.log` for the container (`kubectl logs`), `previous.log` for the last one that
+ * terminated (`kubectl logs --previous`).
+ *
+ * As the kubelet serves them: once a container exits, `--previous` gives its log at once —
+ * during the crash-loop back-off too, when a responder reads it — and so does the plain
+ * `kubectl logs` until the next instance starts with an empty log.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -28,10 +32,22 @@ export class CriLogWriter {
     if (!fs.existsSync(this.paths.previous)) fs.writeFileSync(this.paths.previous, "");
   }
 
-  /** A new container instance: what was current becomes previous (as after a restart). */
-  rotate(): void {
+  /** The container exited: its log is now the previous container's (and stays current until the next starts). */
+  terminated(): void {
     this.flushPartial();
-    fs.renameSync(this.paths.current, this.paths.previous);
+    fs.copyFileSync(this.paths.current, this.paths.previous);
+  }
+
+  /** A new pod: no container of it has run yet, so both logs start empty (`--previous` has nothing to show). */
+  newPod(): void {
+    this.partial = { stdout: "", stderr: "" };
+    fs.writeFileSync(this.paths.current, "");
+    fs.writeFileSync(this.paths.previous, "");
+  }
+
+  /** The next instance of the container started: its log starts empty. */
+  restarted(): void {
+    this.flushPartial();
     fs.writeFileSync(this.paths.current, "");
   }
 

@@ -53,13 +53,15 @@ export class ExternalContainer {
     if (pid !== this.pid) {
       if (this.pid !== null) {
         const finishedAt = new Date();
+        this.copyLog();
+        this.log.terminated();
         this.lastTermination = { exitCode: 143, signal: 15, reason: "Error", startedAt: (this.startedAt ?? finishedAt).toISOString(), finishedAt: finishedAt.toISOString() };
         this.emit({ type: "Warning", reason: "BackOff", message: `Container ${this.workload.name} exited (pid ${this.pid} gone)` });
       }
       if (pid !== null) {
         if (this.pid !== null || this.lastTermination) {
           this.restartCount += 1;
-          this.log.rotate();
+          this.log.restarted();
         }
         this.startedAt = new Date();
         this.emit({ type: "Normal", reason: "Started", message: `Started container ${this.workload.name}` });

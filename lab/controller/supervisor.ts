@@ -54,7 +54,10 @@ export class Supervisor {
    */
   async bind(podUid: string, env: Record<string, string> = {}): Promise<void> {
     if (this.boundPod !== podUid) {
-      if (this.boundPod) await this.stop();
+      if (this.boundPod) {
+        await this.stop();
+        this.log.newPod();
+      }
       this.boundPod = podUid;
       this.podEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith("TRACING_")));
       this.restartCount = 0;
@@ -75,7 +78,7 @@ export class Supervisor {
 
   private launch(): void {
     this.restartTimer = null;
-    if (this.startedAt || this.lastTermination) this.log.rotate();
+    if (this.lastTermination) this.log.restarted();
     // nice: the lab shares 2 cores with other work; `nice` execs, so the pid is node's
     const child = spawn("nice", ["-n", "10", process.execPath, "--import", "tsx", this.workload.entry], {
       cwd: REPO_DIR,
@@ -94,7 +97,7 @@ export class Supervisor {
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
-    this.log.flushPartial();
+    this.log.terminated();
     const finishedAt = new Date();
     const ranMs = finishedAt.getTime() - (this.startedAt?.getTime() ?? finishedAt.getTime());
     const signo = signal ? ({ SIGKILL: 9, SIGTERM: 15, SIGINT: 2 } as Record<string, number>)[signal] : undefined;

@@ -29,6 +29,9 @@ describe("crashloop", () => {
       const p = pods("app=normalization-service")[0];
       return p?.status.containerStatuses?.[0]?.state.waiting?.reason === "CrashLoopBackOff" ? p : null;
     }, 30_000);
+    // as a kubelet serves it: the crashed container's log is `--previous` at once, during the back-off
+    // (when a responder reads it), not only once the next instance has started
+    expect(kubectl(["logs", "-n", NAMESPACE, pod.metadata.name, "--previous"])).toMatch(/FATAL .*(invalid configuration|configuration reload failed)/);
     const firstRestarts = pod.status.containerStatuses![0]!.restartCount;
     await waitFor("restarts rising", () => (container("normalization-service")?.restartCount ?? 0) > firstRestarts, 30_000);
     // between back-offs the container briefly runs (and crashes again), as with a kubelet
