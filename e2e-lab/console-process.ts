@@ -20,7 +20,14 @@ export interface ConsoleProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startConsoleProcess(options: { port: number; database: string; env: Record<string, string | undefined>; account: { email: string; password: string; role: string } }): Promise<ConsoleProcess> {
+export async function startConsoleProcess(options: {
+  port: number;
+  database: string;
+  env: Record<string, string | undefined>;
+  account: { email: string; password: string; role: string };
+  /** the address the console reaches its database at, given the database's own (a proxy in front of it); default: the database's */
+  databaseVia?: (url: URL) => Promise<URL>;
+}): Promise<ConsoleProcess> {
   const { stdout: server } = await run("bash", ["scripts/test-postgres.sh", "start"]);
   const serverUrl = server.trim();
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -29,12 +36,13 @@ export async function startConsoleProcess(options: { port: number; database: str
   await admin.query(`CREATE DATABASE ${options.database}`);
   await admin.end();
   const databaseUrl = `${serverUrl.replace(/\/postgres$/, "")}/${options.database}`;
+  const consoleDatabaseUrl = options.databaseVia ? (await options.databaseVia(new URL(databaseUrl))).toString() : databaseUrl;
   const base = `http://127.0.0.1:${options.port}`;
 
   const output: string[] = [];
   // Its own process group, so stopping it stops npx and Next.js below it too.
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {
-    env: { ...process.env, ...options.env, DATABASE_URL: databaseUrl, PORT: String(options.port), NEXTAUTH_URL: base, DATA_DIR: `.e2e-data-${options.database}`, NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789" },
+    env: { ...process.env, ...options.env, DATABASE_URL: consoleDatabaseUrl, PORT: String(options.port), NEXTAUTH_URL: base, DATA_DIR: `.e2e-data-${options.database}`, NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

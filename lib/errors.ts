@@ -46,7 +46,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "P1001", "P1002", "P1017"].includes(code)) {
       return true;
     }
-    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(message)) {
+    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connection timeout|Can't reach database|timeout exceeded when trying to connect|Query read timeout|the database system is (starting up|shutting down)/i.test(message)) {
       return true;
     }
     current = (current as { cause?: unknown }).cause;

@@ -18,11 +18,12 @@ export interface DbHandle {
 /**
  * Server-side limits on every connection of the pool, so a stalled database or a stuck
  * statement fails the one request with an error instead of hanging it (and, through the
- * pool, every request after it): no statement runs longer than `statementTimeoutMs`, no
+ * pool, every request after it): no statement runs longer than `statementTimeoutMs` (and the
+ * client gives up on an answer `queryMarginMs` after that, for a server that went silent), no
  * transaction sits idle holding locks longer than a minute, and TCP keep-alive notices a
  * server that vanished without closing the socket.
  */
-export const DB_TIMEOUTS = { connectMs: 3_000, statementMs: 15_000, idleInTransactionMs: 60_000 } as const;
+export const DB_TIMEOUTS = { connectMs: 3_000, statementMs: 15_000, queryMarginMs: 5_000, idleInTransactionMs: 60_000 } as const;
 
 export function createDb(connectionString: string, poolSize = 10, options: { statementTimeoutMs?: number } = {}): DbHandle {
   const pool = new pg.Pool({
@@ -31,6 +32,8 @@ export function createDb(connectionString: string, poolSize = 10, options: { sta
     connectionTimeoutMillis: DB_TIMEOUTS.connectMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? DB_TIMEOUTS.statementMs,
+    // and on the client: a server that stops answering mid-connection (a partition) fails the query
+    query_timeout: (options.statementTimeoutMs ?? DB_TIMEOUTS.statementMs) + DB_TIMEOUTS.queryMarginMs,
     idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -2,12 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unauthenticatedAudit } from "@/lib/audit/unauthenticated-audit";
 import { env } from "@/lib/config/env";
 import type { Actor } from "@/lib/auth/actor";
-import { currentApiActor } from "@/lib/auth/current-actor";
+import { currentApiActor, sessionViewerWhileDatabaseDown } from "@/lib/auth/current-actor";
 import { can, lowestRoleWith, type Permission } from "@/lib/auth/roles";
 import { observeRequest } from "@/lib/observability/metrics";
 import { crossSiteRefusal } from "./cross-site";
@@ -22,14 +22,26 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  * JSON errors `{error: {code, message}}` with 400/401/403/404/409, metrics.
  */
 export function apiRoute<T>(
-  options: { name: string; permission: Permission },
+  options: {
+    name: string;
+    permission: Permission;
+    /**
+     * The route needs no database (live health): while the console's database is unreachable
+     * a signed-in session may still read it, as a viewer (sessionViewerWhileDatabaseDown).
+     */
+    readableWhileDatabaseDown?: boolean;
+  },
   handler: (context: { actor: Actor; db: Db; request: Request; params: Record<string, string | string[]> }) => Promise<T | Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
     const started = performance.now();
     let response: Response;
     try {
-      const actor = await currentApiActor();
+      const actor = await currentApiActor().catch(async (error: unknown) => {
+        const sessionOnly = !request.headers.get("authorization");
+        if (options.readableWhileDatabaseDown && sessionOnly && isDatabaseUnavailable(error)) return (await sessionViewerWhileDatabaseDown()) ?? Promise.reject(error);
+        throw error;
+      });
       if (!actor) {
         await auditUnauthenticated(request);
         throw new AppError("unauthenticated", "Send a valid API key as 'Authorization: Bearer ick_…', or sign in.");
