@@ -14,10 +14,10 @@ export function files(dir: string, name: string): string[] {
   });
 }
 
-/** Every `export const X = apiRoute({ name: "…", permission: "…" }` in the code, by X. */
+/** Every `export const X = apiRoute({ name: "…", permission: "…"[, other options] }` in the code, by X. */
 const DECLARED_ROUTES = new Map(
   [...files("app", "route.ts"), ...files("lib", "api-routes.ts")].flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/export const (\w+) = apiRoute\(\{ name: "([^"]+)", permission: "([^"]+)" \}/g)].map(
+    [...readFileSync(file, "utf8").matchAll(/export const (\w+) = apiRoute\(\{ name: "([^"]+)", permission: "([^"]+)"(?:, \w+: [\w"]+)* \}/g)].map(
       (match) => [`${file}#${match[1]}`, { name: match[2]!, permission: match[3]! as Permission }] as const,
     ),
   ),
