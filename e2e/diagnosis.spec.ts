@@ -20,6 +20,32 @@ function api(page: Page) {
 }
 
 
+test("a run just started is shown even when the page's first read of the runs is still under way", async ({ browser }) => {
+  const l1 = await signedInOn(browser, LIVE_A_URL, L1);
+  const declared = await api(l1).post("/api/v1/incidents", { data: { title: "Diagnosis journey: a slow first read", severity: "SEV4", services: [] } });
+  const { id } = (await declared.json()) as { id: string };
+  // The page's first read of the runs is answered only after the start has been answered: the
+  // order a slow server gives (seen once in CI at phone width). Later reads pass.
+  let started!: () => void;
+  const startAnswered = new Promise<void>((resolve) => (started = resolve));
+  let held = 0;
+  await l1.route(`**/api/v1/incidents/${id}/runs`, async (route) => {
+    if (held++ > 0) return route.continue();
+    const response = await route.fetch();
+    await startAnswered;
+    await route.fulfill({ response });
+  });
+  l1.on("response", (response) => {
+    if (response.request().method() === "POST" && response.request().headers()["next-action"]) started();
+  });
+  await l1.goto(`/incidents/${id}`);
+  const panel = l1.getByTestId("diagnosis-panel");
+  await panel.getByLabel("Procedure").selectOption("data-not-processing");
+  await panel.getByTestId("start-run").click();
+  await expect(l1.getByTestId("step-view")).toHaveAttribute("data-step", "check-kafka-topic-lag", { timeout: 5_000 });
+  expect(held).toBeGreaterThanOrEqual(1);
+});
+
 test("L1 walks Data Not Processing; the path, the evidence and an off-path answer are kept; L2 follows live and continues", async ({ browser }) => {
   const l1 = await signedInOn(browser, LIVE_A_URL, L1);
   const declared = await api(l1).post("/api/v1/incidents", { data: { title: "Diagnosis journey: no data in ClickHouse", severity: "SEV3", services: ["normalization-service"] } });

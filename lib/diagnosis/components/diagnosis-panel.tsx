@@ -39,8 +39,15 @@ export function DiagnosisPanel({ incidentId, canRun, initialProcedure }: { incid
     const outcome = await startRunAction({ incidentId, procedure, ...(service ? { service } : {}) });
     setStarting(false);
     if (!outcome.ok) return setMessage(outcome.error.message);
-    setOpenRun(outcome.value.id);
-    await queryClient.invalidateQueries({ queryKey: ["incident", incidentId, "runs"] });
+    const started = outcome.value;
+    setOpenRun(started.id);
+    // The run is shown at once. A read of the runs that began before it existed (the page's
+    // first, when it is slow) would otherwise answer for it: an invalidation joins a first
+    // read still under way instead of reading again. So: cancel that read, then read again.
+    const key = ["incident", incidentId, "runs"];
+    await queryClient.cancelQueries({ queryKey: key });
+    queryClient.setQueryData<{ runs: RunJson[] }>(key, (old) => ({ runs: [...(old?.runs ?? []).filter((run) => run.id !== started.id), started] }));
+    await queryClient.invalidateQueries({ queryKey: key });
   };
 
   return (
