@@ -24,9 +24,11 @@ describe("clickhouse.latency-queries (lab)", () => {
     expect(durations[0]).toBeGreaterThanOrEqual(1_000);
   });
 
-  it("is ok against a threshold above today's slowest query (30 s)", async () => {
-    const result = await runCheck(latencyQueriesCheck, labContext({ yaml: "thresholds:\n  slowQuerySeconds: 30\n" }), { limit: 5 });
-    expect(result).toMatchObject({ verdict: "ok", summary: expect.stringMatching(/none over 30 s$/) });
+  // Above any query a lab day can hold: the slow-queries fault's backfill runs while a test
+  // keeps the fault on (minutes at most under load; 32.5 s was seen after a day of runs).
+  it("is ok against a threshold above today's slowest query (10 min)", async () => {
+    const result = await runCheck(latencyQueriesCheck, labContext({ yaml: "thresholds:\n  slowQuerySeconds: 600\n" }), { limit: 5 });
+    expect(result).toMatchObject({ verdict: "ok", summary: expect.stringMatching(/none over 600 s$/) });
     expect(result.data!.queries).toHaveLength(5);
   });
 });
