@@ -5,7 +5,7 @@ import { faultProxy, type FaultProxy } from "../test/fault-proxy";
 import { sessionCookie } from "../test/session-cookie";
 import { startConsoleProcess, type ConsoleProcess } from "./console-process";
 import { screenshot } from "./screenshots";
-import { lab, LAB_L1, LAB_PASSWORD, statusOf } from "./support";
+import { lab, labEnvironment, LAB_L1, LAB_PASSWORD, statusOf } from "./support";
 
 /**
  * The console's own database dies in the middle of an incident (docs/reliability.md): a
@@ -29,14 +29,19 @@ let console_: ConsoleProcess | null = null;
 let proxy: FaultProxy | null = null;
 let databaseUrl = "";
 
+/** `npm run cli -- …` on this console's database (directly, not through the proxy), with `input` on stdin. */
+function cli(args: string[], input?: string) {
+  const child = run("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  if (input !== undefined) child.child.stdin?.end(input);
+  return child;
+}
+
 test.beforeAll(async () => {
   test.setTimeout(16 * 60_000);
-  const labEnv: Record<string, string> = {};
-  for (const [, name, value] of (await lab(["env"])).matchAll(/^export (\w+)="(.*)"$/gm)) labEnv[name!] = value!;
   console_ = await startConsoleProcess({
     port: PORT,
     database: DATABASE,
-    env: labEnv,
+    env: await labEnvironment(),
     account: ACCOUNT,
     databaseVia: async (url) => {
       databaseUrl = url.toString();
@@ -46,11 +51,6 @@ test.beforeAll(async () => {
       return via;
     },
   });
-  const cli = (args: string[], input?: string) => {
-    const child = run("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
-    if (input !== undefined) child.child.stdin?.end(input);
-    return child;
-  };
   await cli(["user", "add", "--role", "l2", "--email", DISABLED.email, "--password-stdin"], `${DISABLED.password}\n`);
 });
 
@@ -65,7 +65,7 @@ test("database down mid-incident: live health stays, read-only, saying what cann
   const base = console_!.base;
   // The account is disabled while the database is up, and the console sees it (its next request).
   const disabledCookie = await sessionCookie(base, DISABLED.email, DISABLED.password);
-  await run("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", "user", "disable", "--email", DISABLED.email], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  await cli(["user", "disable", "--email", DISABLED.email]);
   expect((await fetch(`${base}/api/v1/health`, { headers: { cookie: disabledCookie } })).status).toBe(401);
 
   await page.goto(`${base}/signin`);

@@ -9,7 +9,7 @@ import { faultProxy, type FaultProxy, type ProxyMode } from "../test/fault-proxy
 import { advertisedAddressRewriter } from "../test/kafka-advertised";
 import { sessionCookie } from "../test/session-cookie";
 import { startConsoleProcess, type ConsoleProcess } from "./console-process";
-import { lab, LAB_L1, LAB_PASSWORD } from "./support";
+import { labEnvironment, LAB_L1, LAB_PASSWORD } from "./support";
 
 /**
  * The fault matrix through the running console (docs/reliability.md, "Faults and load"):
@@ -94,8 +94,7 @@ function renderedStatus(html: string, name: string): string | null {
 
 test.beforeAll(async () => {
   test.setTimeout(20 * 60_000);
-  const labEnv: Record<string, string> = {};
-  for (const [, name, value] of (await lab(["env"])).matchAll(/^export (\w+)="(.*)"$/gm)) labEnv[name!] = value!;
+  const labEnv = await labEnvironment();
   const catalog = catalogOf(labEnv);
   deadlineMs = parseDuration(catalog.probe.deadline) ?? 2_000;
   answerWithinMs = deadlineMs + 1_000;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { screenshot } from "./screenshots";
-import { lab, signIn } from "./support";
+import { lab, labEnvironment, signIn } from "./support";
 
 /**
  * The runbook's resolutions done from the guided diagnosis against the lab: the overview
@@ -187,9 +187,8 @@ test("failed Helm upgrade → Deployment Failures → Helm rollback refused to L
 
   await expect(page.locator('[data-testid="run-map"] button', { hasText: "Perform rollback if needed" })).toHaveAttribute("data-status", "done");
   await expect(view.getByTestId("step-result").first().locator("[data-verdict]").first()).toHaveAttribute("data-verdict", "succeeded");
-  const env = await lab(["env"]);
-  const variable = (name: string) => new RegExp(`${name}=("?)([^"\\n]+)\\1`).exec(env)?.[2];
-  const history = await run(variable("HELM_BIN") ?? "helm", ["history", "data-processing-pipeline", "-n", "data-processing", "--kubeconfig", variable("KUBECONFIG") ?? ".lab/kubeconfig"]);
+  const env = await labEnvironment();
+  const history = await run(env.HELM_BIN ?? "helm", ["history", "data-processing-pipeline", "-n", "data-processing", "--kubeconfig", env.KUBECONFIG ?? ".lab/kubeconfig"]);
   expect(history.trim().split("\n").at(-1)).toMatch(/deployed\s+.*Rollback to \d+/);
 
   await goNext(page, "Verify the fix");

@@ -12,6 +12,13 @@ export function lab(args: string[]): Promise<string> {
   });
 }
 
+/** The lab's environment as `npm run lab -- env` prints it (`export NAME="value"` lines), by name. */
+export async function labEnvironment(): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const [, name, value] of (await lab(["env"])).matchAll(/^export (\w+)="(.*)"$/gm)) env[name!] = value!;
+  return env;
+}
+
 export async function signIn(page: Page, email = LAB_L1, password = LAB_PASSWORD) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);

@@ -14,7 +14,7 @@ import { SuggestionsCard } from "@/lib/diagnosis/components/suggestions-card";
 import { getDb } from "@/lib/db/client";
 import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
-import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
+import { EMERGENCIES, PROCEDURE_TITLES, PROCEDURES } from "@/lib/runbooks/procedures";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -83,7 +83,7 @@ export default async function OverviewPage() {
       <SuggestionsCard />
       <HealthBoard
         initial={health}
-        procedureTitles={Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]))}
+        procedureTitles={PROCEDURE_TITLES}
         declare={can(user.role, "incident:write") ? { subjects: services, covered: [...new Set(open.flatMap((incident) => incident.services))] } : undefined}
       />
       <div className="grid gap-6 lg:grid-cols-2">

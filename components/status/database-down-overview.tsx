@@ -1,7 +1,7 @@
 import { HealthBoard } from "@/components/health/health-board";
 import { Banner } from "@/components/ui/banner";
 import { healthSnapshot } from "@/lib/health/shared-collector";
-import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
+import { PROCEDURE_TITLES } from "@/lib/runbooks/procedures";
 
 /**
  * Shown in place of any console page while the console's own database is unreachable, to
@@ -28,7 +28,7 @@ export async function DatabaseDownOverview() {
           reload to open the page you asked for once the database is back.
         </p>
       </Banner>
-      <HealthBoard initial={health} procedureTitles={Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]))} />
+      <HealthBoard initial={health} procedureTitles={PROCEDURE_TITLES} />
     </div>
   );
 }

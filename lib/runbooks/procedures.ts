@@ -49,3 +49,6 @@ export const EMERGENCIES: EmergencyProcedure[] = PROCEDURE_CATALOGUE.filter((pro
   immediateActions: procedure.immediateActions ?? [],
   recoverySteps: procedure.recoverySteps ?? [],
 }));
+
+/** Every procedure's and emergency's title by id: what a panel's suggested-procedure link says. */
+export const PROCEDURE_TITLES: Record<string, string> = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));

@@ -39,8 +39,9 @@ export function apiRoute<T>(
     try {
       const actor = await currentApiActor().catch(async (error: unknown) => {
         const sessionOnly = !request.headers.get("authorization");
-        if (options.readableWhileDatabaseDown && sessionOnly && isDatabaseUnavailable(error)) return (await sessionViewerWhileDatabaseDown()) ?? Promise.reject(error);
-        throw error;
+        const viewer = options.readableWhileDatabaseDown && sessionOnly && isDatabaseUnavailable(error) ? await sessionViewerWhileDatabaseDown() : null;
+        if (!viewer) throw error;
+        return viewer;
       });
       if (!actor) {
         await auditUnauthenticated(request);

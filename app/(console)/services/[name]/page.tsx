@@ -11,7 +11,7 @@ import { incidentFilters, listIncidents } from "@/lib/incidents/list-incidents";
 import { incidentRef } from "@/lib/incidents/types";
 import { actOptions } from "@/lib/operations/availability";
 import { ServiceAct } from "@/lib/operations/service-act";
-import { EMERGENCIES, PROCEDURES } from "@/lib/runbooks/procedures";
+import { PROCEDURE_TITLES } from "@/lib/runbooks/procedures";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -29,13 +29,12 @@ export default async function ServicePage({ params }: Props) {
     can(user.role, "incident:write") ? listIncidents(getDb(), incidentFilters.parse({ status: "investigating,identified,mitigated", limit: 50 })) : null,
   ]);
   const incidents = open ? open.incidents.map((incident) => ({ id: incident.id, label: `${incidentRef(incident.number)} · ${incident.title}` })) : null;
-  const procedureTitles = Object.fromEntries([...PROCEDURES, ...EMERGENCIES].map((procedure) => [procedure.id, procedure.title]));
   // The service's own objects only (its Deployment; "delete pod" lists its pods); the operations' levels are checked again on the server.
   const act = incidents ? actOptions(consoleConfig()) : null;
   return (
     <div className="space-y-4">
       <SuggestionsCard service={name} />
-      <ServiceView initial={detail} incidents={incidents} procedureTitles={procedureTitles} />
+      <ServiceView initial={detail} incidents={incidents} procedureTitles={PROCEDURE_TITLES} />
       {act && incidents ? <ServiceAct service={name} incidents={incidents} role={user.role} targets={act.targets.filter((target) => target.owner === name)} unavailable={act.unavailable} /> : null}
     </div>
   );
